@@ -1,0 +1,34 @@
+"""Detectors: pure functions from a Page (plain data) to the redactions found on it.
+
+Each family lives in its own module and exposes `detect(page) -> list[Redaction]`. `detect_page`
+runs them all and settles overlaps, so one hidden thing is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from redactview.model import Page, Redaction
+
+PageDetector = Callable[[Page], list[Redaction]]
+
+
+def page_detectors() -> tuple[PageDetector, ...]:
+    """The detectors run on every page, in order."""
+    from redactview.detectors import marks
+
+    return (marks.detect,)
+
+
+def detect_page(page: Page) -> list[Redaction]:
+    """Every redaction on the page, in reading order."""
+    found: list[Redaction] = []
+    for detector in page_detectors():
+        found.extend(detector(page))
+    return sorted(found, key=_reading_order)
+
+
+def _reading_order(redaction: Redaction) -> tuple[int, int, float, float]:
+    start = redaction.start if redaction.start is not None else -1
+    y, x = (redaction.bbox[1], redaction.bbox[0]) if redaction.bbox else (0.0, 0.0)
+    return (redaction.page, start, y, x)

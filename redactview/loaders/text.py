@@ -1,0 +1,90 @@
+"""Plain-text releases: decode whatever the bytes are, normalise line ends, split pages on \\f."""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+from redactview.errors import LoadError
+from redactview.loaders.assemble import lines_from_text
+from redactview.model import PAGE_SEPARATOR, Document, DocumentInfo, Format, Page
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE = 1 << 16
+
+
+class TextPages:
+    """Page source over an already decoded text."""
+
+    def __init__(self, pages: list[str]) -> None:
+        self._pages = pages
+        self.page_count = len(pages)
+
+    def load_page(self, index: int, start: int) -> Page:
+        """The page's text and its lines, offsets from `start`."""
+        text = self._pages[index]
+        return Page(number=index + 1, text=text, start=start, lines=lines_from_text(text, start))
+
+    def close(self) -> None:
+        """Nothing to release: the text was read whole."""
+
+
+def open_text(path: str, sha256: str) -> Document:
+    """Read a text file as a Document of form-feed separated pages."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise LoadError(path, error.strerror or "cannot be read") from None
+    text, encoding = decode_bytes(data)
+    if looks_binary(text):
+        raise LoadError(path, "not a supported document (binary data, not text, PDF or image)")
+    pages = normalise_newlines(text).split(PAGE_SEPARATOR)
+    warnings = () if encoding in ("utf-8", "ascii") else (f"decoded as {encoding}",)
+    info = DocumentInfo(path, sha256, Format.TEXT, len(pages), warnings)
+    return Document(info, TextPages(pages))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode text of unknown encoding; never fails (latin-1 decodes any bytes)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = _guess_encoding(data)
+    for encoding in (guess, "cp1252"):
+        if encoding:
+            try:
+                return data.decode(encoding), encoding
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    best = charset_normalizer.from_bytes(data[:_SAMPLE]).best()
+    return best.encoding if best is not None else None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so offsets mean the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_binary(text: str) -> bool:
+    """True when the decoded text is mostly NULs or other C0 controls: not a document."""
+    sample = text[:_SAMPLE]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return "\x00" in sample and controls > len(sample) // 100

@@ -1,0 +1,325 @@
+"""The data that crosses redactview's layers: documents, pages, redactions, exemptions, changes.
+
+Every offset (`start`, `end`) is a character offset into the document's text as printed by
+`redactview text`: the pages' texts joined by a form feed. `end` is exclusive. Page and line
+numbers are 1-based. A `bbox` is `(x0, y0, x1, y1)` in PDF points with the origin at the top
+left of the page (PyMuPDF's convention), or None where a document has no geometry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+BBox = tuple[float, float, float, float]
+RGB = tuple[float, float, float]
+
+PAGE_SEPARATOR = "\f"
+
+
+class Format(StrEnum):
+    """The kinds of input file redactview reads."""
+
+    PDF = "pdf"
+    TEXT = "text"
+    IMAGE = "image"
+
+
+class Kind(StrEnum):
+    """What a redaction looks like in the document."""
+
+    ASTERISKS = "asterisks"
+    BLOCKS = "blocks"
+    X_MASK = "x_mask"
+    LABEL = "label"
+    TRUNCATION = "truncation"
+    MISSING_VALUE = "missing_value"
+    BOX = "box"
+    ANNOTATION = "annotation"
+    SCAN_BOX = "scan_box"
+    # Leaky kinds: the redaction hides nothing, or not all of it.
+    TEXT_UNDER_BOX = "text_under_box"
+    WHITE_BOX = "white_box"
+    INVISIBLE_TEXT = "invisible_text"
+    UNAPPLIED_ANNOTATION = "unapplied_annotation"
+    DARK_ANNOTATION = "dark_annotation"
+    SAME_COLOUR_TEXT = "same_colour_text"
+
+
+class ExemptionSource(StrEnum):
+    """How a redaction's exemption was worked out, from surest to least sure."""
+
+    LABEL = "label"  # the marker itself names it: [Redacted - s.40(2)]
+    ADJACENT = "adjacent"  # a code printed beside the marker or on the same line
+    SOLE_CITED = "sole_cited"  # the document cites only one exemption
+    INFERRED = "inferred"  # a guess from what was hidden (a name, a sum of money)
+
+
+class ChangeType(StrEnum):
+    """How a passage differs between two releases."""
+
+    WITHHELD = "withheld"  # text in A, redacted in B
+    REVEALED = "revealed"  # redacted in A, text in B
+    BOTH_REDACTED = "both_redacted"
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text in one font on one line of a PDF or OCR page."""
+
+    text: str
+    start: int
+    bbox: BBox
+    size: float = 0.0
+    font: str = ""
+    color: int = 0  # sRGB as 0xRRGGBB
+    invisible: bool = False  # render mode 3 or fully transparent: extractable, not visible
+
+    @property
+    def end(self) -> int:
+        """Offset just past the span's last character."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a page's text, located in the document text and (when known) on the page."""
+
+    number: int
+    text: str
+    start: int
+    bbox: BBox | None = None
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def end(self) -> int:
+        """Offset just past the line's last character (the newline is not part of the line)."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Something drawn on a page that can hide text: a filled path, an image or an annotation.
+
+    `covered_text` is the text still extractable from under it, which is what makes a box leaky.
+    """
+
+    source: str  # "path", "image" or "annotation"
+    bbox: BBox
+    fill: RGB | None = None
+    opacity: float = 1.0
+    covered_text: str = ""
+    annotation: str | None = None  # annotation subtype: "Redact", "Highlight", "Square", "Ink"
+    drawn_before_text: bool = False  # text painted after the shape shows on top of it
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page: its text, its lines and what is drawn on it."""
+
+    number: int
+    text: str
+    start: int
+    lines: tuple[Line, ...] = ()
+    width: float | None = None
+    height: float | None = None
+    shapes: tuple[Shape, ...] = ()
+    scanned: bool = False  # the page is an image with no text layer of its own
+    ocr: bool = False  # the page's text came from OCR
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def end(self) -> int:
+        """Offset just past the page's text."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What is known about a document before reading its pages."""
+
+    path: str
+    sha256: str
+    format: Format
+    page_count: int
+    warnings: tuple[str, ...] = ()
+
+
+class PageSource(Protocol):
+    """A loader's handle on an open file: it reads one page at a time."""
+
+    page_count: int
+
+    def load_page(self, index: int, start: int) -> Page:
+        """Read page `index` (0-based) whose text begins at offset `start`."""
+        ...
+
+    def close(self) -> None:
+        """Release the file."""
+        ...
+
+
+class Document:
+    """An opened document: its info and a lazy, streaming view of its pages."""
+
+    def __init__(self, info: DocumentInfo, source: PageSource) -> None:
+        self.info = info
+        self._source = source
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the underlying file."""
+        self._source.close()
+
+    def iter_pages(self) -> Iterator[Page]:
+        """Yield the pages in order, each loaded only when it is reached."""
+        start = 0
+        for index in range(self.info.page_count):
+            page = self._source.load_page(index, start)
+            yield page
+            start = page.end + len(PAGE_SEPARATOR)
+
+    def text(self) -> str:
+        """The whole document text that offsets refer to."""
+        return PAGE_SEPARATOR.join(page.text for page in self.iter_pages())
+
+
+def redaction_id(kind: str, page: int, start: int | None, bbox: BBox | None, marker: str) -> str:
+    """A short id that stays the same when the same file is scanned again."""
+    box = ",".join(f"{v:.0f}" for v in bbox) if bbox else ""
+    key = f"{kind}|{page}|{start}|{box}|{marker}"
+    return "r-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """One redaction found in a document, located by page and bbox and/or by text offsets."""
+
+    kind: Kind
+    page: int
+    detector: str
+    marker: str = ""
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None
+    context_before: str = ""
+    context_after: str = ""
+    exemption: str | None = None
+    exemption_source: ExemptionSource | None = None
+    leaked_text: str | None = None
+    leaky: bool = False
+    est_chars: int | None = None
+    est_words: int | None = None
+    confidence: float = 1.0
+    field: str | None = None  # missing values: the label, or the row and column, left blank
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            rid = redaction_id(self.kind, self.page, self.start, self.bbox, self.marker)
+            object.__setattr__(self, "id", rid)
+
+
+@dataclass(frozen=True, slots=True)
+class Exemption:
+    """An exemption the document cites, normalised to one canonical code."""
+
+    code: str  # "s.43(2)", "reg.12(4)(d)", "FOISA s.38(1)(b)", "(b)(7)(C)"
+    name: str  # "Commercial interests"
+    regime: str  # "FOIA", "EIR", "FOISA", "US FOIA"
+    page: int
+    start: int
+    end: int
+    text: str  # as printed in the document
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over one document's redactions."""
+
+    total: int
+    leaky: int
+    by_kind: dict[str, int]
+    by_exemption: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """The scan of one document: what it cites and every redaction found in it."""
+
+    path: str
+    sha256: str
+    format: Format
+    pages: int
+    exemptions_cited: tuple[Exemption, ...] = ()
+    redactions: tuple[Redaction, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def summary(self) -> Summary:
+        """Count the redactions by kind, by exemption and by leakiness."""
+        kinds = Counter(str(r.kind) for r in self.redactions)
+        exemptions = Counter(r.exemption or "unknown" for r in self.redactions)
+        return Summary(
+            total=len(self.redactions),
+            leaky=sum(r.leaky for r in self.redactions),
+            by_kind=dict(sorted(kinds.items())),
+            by_exemption=dict(sorted(exemptions.items())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ScanError:
+    """A file that could not be read, and the one-line reason."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    """The result of scanning one or more files."""
+
+    documents: tuple[DocumentReport, ...] = ()
+    errors: tuple[ScanError, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of one release's text."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedactionRef:
+    """The redaction a disclosed passage faces in the other release."""
+
+    kind: str
+    marker: str
+    exemption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between two releases of the same document."""
+
+    type: ChangeType
+    a: Passage | None
+    b: Passage | None
+    redaction: RedactionRef | None = None

@@ -1,0 +1,112 @@
+"""The scan pipeline: files → documents → per-page detection → exemptions → an Inventory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from redactview.detectors import detect_page
+from redactview.errors import LoadError, RedactviewError
+from redactview.loaders import LoadOptions, load_document
+from redactview.model import Document, DocumentReport, Exemption, Inventory, Redaction, ScanError
+
+ProgressCallback = Callable[[int, int, int], None]  # pages done, page count, redactions so far
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """What to scan and how: passwords, OCR, directory walking, the time allowed per file."""
+
+    load: LoadOptions = LoadOptions()
+    recursive: bool = False
+    follow_symlinks: bool = False
+    timeout: float = 300.0  # seconds per file
+    jobs: int = 0  # worker processes; 0 scans in this process, with no time limit
+
+
+def scan_document(document: Document, progress: ProgressCallback | None = None) -> DocumentReport:
+    """Run every detector over the document's pages, then attribute exemptions."""
+    from redactview.detectors.exemptions import attribute_exemptions, find_exemptions
+
+    info = document.info
+    redactions: list[Redaction] = []
+    cited: list[Exemption] = []
+    warnings = list(info.warnings)
+    for page in document.iter_pages():
+        cited.extend(find_exemptions(page))
+        redactions.extend(detect_page(page))
+        warnings.extend(page.warnings)
+        if progress is not None:
+            progress(page.number, info.page_count, len(redactions))
+    return DocumentReport(
+        path=info.path,
+        sha256=info.sha256,
+        format=info.format,
+        pages=info.page_count,
+        exemptions_cited=tuple(cited),
+        redactions=tuple(attribute_exemptions(redactions, cited)),
+        warnings=tuple(warnings),
+    )
+
+
+def scan_file(path: str, options: LoadOptions | None = None) -> DocumentReport:
+    """Load one file, scan it and close it."""
+    with load_document(path, options) as document:
+        return scan_document(document)
+
+
+def scan_paths(paths: Iterable[str | Path], options: ScanOptions | None = None) -> Inventory:
+    """Scan files and folders; a file that fails is listed in `errors` and the rest go on."""
+    options = options or ScanOptions()
+    files, errors = expand_paths(paths, options)
+    if options.jobs > 0:
+        from redactview.workers import scan_in_workers
+
+        reports, failed = scan_in_workers(files, options)
+    else:
+        reports, failed = _scan_here(files, options.load)
+    return Inventory(documents=tuple(reports), errors=tuple(errors + failed))
+
+
+def _scan_here(files: list[str], load: LoadOptions) -> tuple[list[DocumentReport], list[ScanError]]:
+    reports: list[DocumentReport] = []
+    errors: list[ScanError] = []
+    for path in files:
+        try:
+            reports.append(scan_file(path, load))
+        except RedactviewError as error:
+            errors.append(ScanError(path, str(error)))
+    return reports, errors
+
+
+def expand_paths(
+    paths: Iterable[str | Path], options: ScanOptions
+) -> tuple[list[str], list[ScanError]]:
+    """Turn the arguments into the regular files to scan, and errors for what cannot be."""
+    files: list[str] = []
+    errors: list[ScanError] = []
+    for raw in paths:
+        path = str(raw)
+        if os.path.isdir(path):
+            files.extend(_walk(path, options))
+        elif os.path.lexists(path) or not os.path.exists(path):
+            files.append(path)  # the loader says precisely what is wrong with it
+    return files, errors
+
+
+def _walk(folder: str, options: ScanOptions) -> Iterator[str]:
+    """Regular files in the folder (and below, when recursive), sorted, skipping hidden ones."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        raise LoadError(folder, error.strerror or "cannot be listed") from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=options.follow_symlinks):
+            if options.recursive:
+                yield from _walk(entry.path, options)
+        elif entry.is_file(follow_symlinks=options.follow_symlinks):
+            yield entry.path
