@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from redactview.detectors import detect_page
@@ -19,7 +19,7 @@ ProgressCallback = Callable[[int, int, int], None]  # pages done, page count, re
 class ScanOptions:
     """What to scan and how: passwords, OCR, directory walking, the time allowed per file."""
 
-    load: LoadOptions = LoadOptions()
+    load: LoadOptions = field(default_factory=LoadOptions)
     recursive: bool = False
     follow_symlinks: bool = False
     timeout: float = 300.0  # seconds per file
@@ -89,10 +89,13 @@ def expand_paths(
     errors: list[ScanError] = []
     for raw in paths:
         path = str(raw)
-        if os.path.isdir(path):
+        if not os.path.isdir(path):
+            files.append(path)  # the loader says precisely what is wrong with it, if anything
+            continue
+        try:
             files.extend(_walk(path, options))
-        elif os.path.lexists(path) or not os.path.exists(path):
-            files.append(path)  # the loader says precisely what is wrong with it
+        except LoadError as error:
+            errors.append(ScanError(path, str(error)))
     return files, errors
 
 

@@ -103,7 +103,9 @@ def merge_rows(lines: Iterable[list[dict[str, Any]]]) -> list[RawLine]:
 
         Supplier    Contract value      <- two PDF lines, one row
     """
-    spans = sorted((span for line in lines for span in line), key=lambda s: (s["bbox"][1], s["bbox"][0]))
+    spans = sorted(
+        (span for line in lines for span in line), key=lambda s: (s["bbox"][1], s["bbox"][0])
+    )
     rows: list[list[dict[str, Any]]] = []
     for span in spans:
         if rows and _same_row(rows[-1], span):

@@ -61,7 +61,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    guess = _guess_encoding(data)
+    # A few stray high bytes in mostly ASCII text are Western punctuation (£, –, é): a guess from
+    # so little evidence is usually wrong, so take cp1252; otherwise let charset-normalizer judge.
+    guess = _guess_encoding(data) if _high_byte_share(data) > 0.05 else None
     for encoding in (guess, "cp1252"):
         if encoding:
             try:
@@ -69,6 +71,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except (UnicodeDecodeError, LookupError):
                 continue
     return data.decode("latin-1"), "latin-1"
+
+
+def _high_byte_share(data: bytes) -> float:
+    sample = data[:_SAMPLE]
+    return sum(1 for byte in sample if byte >= 0x80) / max(1, len(sample))
 
 
 def _guess_encoding(data: bytes) -> str | None:

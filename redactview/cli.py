@@ -1,0 +1,251 @@
+"""The `redactview` command: parse arguments, call the core, print. Exit codes are documented here.
+
+Exit codes: 0 success; 1 a file could not be read (the others were still processed);
+2 usage error (bad arguments); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from redactview import __version__
+from redactview.errors import RedactviewError
+from redactview.export import INVENTORY_FORMATS, format_for_path, render_inventory, write_atomic
+from redactview.loaders import PASSWORD_VARIABLE, LoadOptions, load_document
+from redactview.model import Inventory
+from redactview.textsafe import printable
+
+EXIT_OK = 0
+EXIT_FILE_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+COMMANDS = ("scan", "text", "diff", "open", "compare")
+
+_DESCRIPTION = """\
+Browse, count, compare and export the redactions in disclosed documents.
+
+With no command, opens the terminal UI on the files or folders given (the bundled
+sample_docs/ when none are given)."""
+_SCAN_EXAMPLES = """\
+examples:
+  redactview scan response.pdf                 readable report on the terminal
+  redactview scan --format json releases/ | jq '.documents[].summary'
+  redactview scan -r -o inventory.csv releases/   one CSV row per redaction
+exit status: 0 all files read, 1 some file could not be read, 2 usage error"""
+_TEXT_EXAMPLES = """\
+examples:
+  redactview text minutes.pdf | less
+  redactview text release.txt | cut -c 120-180   check the offsets of a redaction
+Pages are separated by a form feed; `start`/`end` offsets in inventories index this text."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return int(args.handler(args))
+    except RedactviewError as error:
+        _error(str(error))
+        return EXIT_FILE_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error; keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="redactview",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"redactview {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_scan(commands)
+    _add_text(commands)
+    _add_open(commands)
+    _add_compare(commands)
+    return parser
+
+
+def _subparser(
+    commands: argparse._SubParsersAction, name: str, summary: str, epilog: str
+) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_load_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password",
+        help=f"password for encrypted PDFs (or set {PASSWORD_VARIABLE})",
+    )
+    parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+
+
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    return LoadOptions(password=args.password, ocr=not args.no_ocr)
+
+
+def _add_scan(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = _subparser(
+        commands, "scan", "list every redaction in files or folders", _SCAN_EXAMPLES
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to scan")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=INVENTORY_FORMATS,
+        help="output format (default: from -o's suffix, else md on a terminal and json in a pipe)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
+    )
+    parser.add_argument("-r", "--recursive", action="store_true", help="scan folders recursively")
+    parser.add_argument(
+        "--follow-symlinks", action="store_true", help="follow symbolic links inside folders"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=None, metavar="N",
+        help="worker processes (default: one per core; 0: in this process, no time limit)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, metavar="SECONDS",
+        help="give up on a file after this long (default: 300)",
+    )  # fmt: skip
+    _add_load_options(parser)
+    parser.set_defaults(handler=_cmd_scan)
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from redactview.scan import ScanOptions, scan_paths
+
+    jobs = (os.cpu_count() or 1) if args.jobs is None else max(0, args.jobs)
+    options = ScanOptions(
+        load=_load_options(args),
+        recursive=args.recursive,
+        follow_symlinks=args.follow_symlinks,
+        timeout=args.timeout,
+        jobs=jobs,
+    )
+    inventory = scan_paths(args.paths, options)
+    fmt = args.format or _default_format(args.output)
+    output = render_inventory(inventory, fmt)
+    if args.output:
+        write_atomic(args.output, output)
+    else:
+        _write_stdout(output)
+    _report_problems(inventory)
+    return EXIT_FILE_ERROR if inventory.errors else EXIT_OK
+
+
+def _default_format(output: str | None) -> str:
+    if output:
+        return format_for_path(output)
+    return "md" if sys.stdout.isatty() else "json"
+
+
+def _report_problems(inventory: Inventory) -> None:
+    for report in inventory.documents:
+        for warning in report.warnings:
+            _error(f"warning: {report.path}: {warning}")
+    for failure in inventory.errors:
+        _error(failure.error)
+
+
+def _add_text(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = _subparser(
+        commands, "text", "print a document's text as offsets refer to it", _TEXT_EXAMPLES
+    )
+    parser.add_argument("path", metavar="FILE")
+    _add_load_options(parser)
+    parser.set_defaults(handler=_cmd_text)
+
+
+def _cmd_text(args: argparse.Namespace) -> int:
+    with load_document(args.path, _load_options(args)) as document:
+        first = True
+        for page in document.iter_pages():
+            _write_stdout(("" if first else "\f") + page.text)
+            first = False
+        for warning in document.info.warnings:
+            _error(f"warning: {args.path}: {warning}")
+    return EXIT_OK
+
+
+def _add_open(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    epilog = (
+        "examples:\n  redactview              the bundled samples\n  redactview releases/ x.pdf"
+    )
+    parser = _subparser(
+        commands, "open", "browse documents in the terminal UI (the default)", epilog
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    parser.add_argument(
+        "--password", help=f"password for encrypted PDFs (or set {PASSWORD_VARIABLE})"
+    )
+    parser.set_defaults(handler=_cmd_open)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or [str(sample_docs())]
+    return _run_tui(paths, None, args.password)
+
+
+def _add_compare(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    epilog = "example:\n  redactview compare minutes-release-1.txt minutes-release-2.pdf"
+    parser = _subparser(
+        commands, "compare", "compare two releases side by side in the terminal UI", epilog
+    )
+    parser.add_argument("a", metavar="A", help="the first release")
+    parser.add_argument("b", metavar="B", help="the second release")
+    parser.add_argument(
+        "--password", help=f"password for encrypted PDFs (or set {PASSWORD_VARIABLE})"
+    )
+    parser.set_defaults(handler=_cmd_compare)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    return _run_tui([args.a, args.b], (args.a, args.b), args.password)
+
+
+def _run_tui(paths: list[str], compare: tuple[str, str] | None, password: str | None) -> int:
+    from redactview.tui.app import run_app
+
+    return run_app(paths, compare=compare, password=password)
+
+
+def sample_docs() -> Path:
+    """The bundled samples: beside the package in a checkout, else in the current folder."""
+    beside = Path(__file__).resolve().parent.parent / "sample_docs"
+    return beside if beside.is_dir() else Path("sample_docs")
+
+
+def _write_stdout(text: str, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    stream.write(printable(text) if stream.isatty() else text)
+    stream.flush()
+
+
+def _error(message: str) -> None:
+    print(f"redactview: {printable(message)}", file=sys.stderr)

@@ -1,0 +1,230 @@
+"""Redaction inventories as JSON, CSV and Markdown, and the atomic write all exports use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from redactview.errors import ExportError
+from redactview.model import DocumentReport, Exemption, Inventory, Redaction
+from redactview.textsafe import printable_line
+
+INVENTORY_SCHEMA = "redactview.inventory/1"
+INVENTORY_FORMATS = ("json", "csv", "md")
+
+REDACTION_FIELDS = (
+    "id",
+    "kind",
+    "page",
+    "bbox",
+    "start",
+    "end",
+    "line",
+    "marker",
+    "context_before",
+    "context_after",
+    "exemption",
+    "exemption_source",
+    "leaked_text",
+    "leaky",
+    "est_chars",
+    "est_words",
+    "confidence",
+    "detector",
+    "field",
+)
+CSV_FIELDS = ("path", "sha256", *REDACTION_FIELDS)
+# A spreadsheet runs a cell starting with one of these as a formula.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half of one."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        descriptor, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
+
+
+def render_inventory(inventory: Inventory, fmt: str) -> str:
+    """The inventory as text in one of INVENTORY_FORMATS."""
+    renderers: dict[str, Callable[[Inventory], str]] = {
+        "json": inventory_json,
+        "csv": inventory_csv,
+        "md": inventory_markdown,
+    }
+    if fmt not in renderers:
+        raise ExportError(f"unknown inventory format {fmt!r}: use one of {', '.join(renderers)}")
+    return renderers[fmt](inventory)
+
+
+def write_inventory(inventory: Inventory, path: str | Path, fmt: str) -> None:
+    """Render the inventory and write it atomically to `path`."""
+    write_atomic(path, render_inventory(inventory, fmt))
+
+
+def format_for_path(path: str | Path, default: str = "json") -> str:
+    """The inventory format a file name asks for: .csv, .md/.markdown or .json."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return (
+        {"markdown": "md"}.get(suffix, suffix)
+        if suffix in (*INVENTORY_FORMATS, "markdown")
+        else default
+    )
+
+
+def redaction_record(redaction: Redaction) -> dict[str, Any]:
+    """One redaction as the JSON contract's object."""
+    record = {name: getattr(redaction, name) for name in REDACTION_FIELDS}
+    record["kind"] = str(redaction.kind)
+    record["exemption_source"] = _str_or_none(redaction.exemption_source)
+    record["bbox"] = [round(v, 2) for v in redaction.bbox] if redaction.bbox else None
+    record["confidence"] = round(redaction.confidence, 3)
+    return record
+
+
+def exemption_record(exemption: Exemption) -> dict[str, Any]:
+    """One cited exemption as the JSON contract's object."""
+    return {
+        "code": exemption.code,
+        "name": exemption.name,
+        "regime": exemption.regime,
+        "page": exemption.page,
+        "start": exemption.start,
+        "end": exemption.end,
+        "text": exemption.text,
+    }
+
+
+def document_record(report: DocumentReport) -> dict[str, Any]:
+    """One scanned document as the JSON contract's object."""
+    summary = report.summary()
+    return {
+        "path": report.path,
+        "sha256": report.sha256,
+        "format": str(report.format),
+        "pages": report.pages,
+        "warnings": list(report.warnings),
+        "exemptions_cited": [exemption_record(e) for e in report.exemptions_cited],
+        "redactions": [redaction_record(r) for r in report.redactions],
+        "summary": {
+            "total": summary.total,
+            "leaky": summary.leaky,
+            "by_kind": summary.by_kind,
+            "by_exemption": summary.by_exemption,
+        },
+    }
+
+
+def inventory_json(inventory: Inventory) -> str:
+    """The inventory as the documented JSON contract."""
+    data = {
+        "schema": INVENTORY_SCHEMA,
+        "documents": [document_record(report) for report in inventory.documents],
+        "errors": [{"path": e.path, "error": e.error} for e in inventory.errors],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def inventory_csv(inventory: Inventory) -> str:
+    """One row per redaction, safe to open in a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for report in inventory.documents:
+        for redaction in report.redactions:
+            row = {"path": report.path, "sha256": report.sha256, **redaction_record(redaction)}
+            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value  # shown as text, never evaluated
+    return value
+
+
+def inventory_markdown(inventory: Inventory) -> str:
+    """A readable report: a summary table, then every redaction, per document."""
+    out = ["# Redaction inventory", ""]
+    for report in inventory.documents:
+        out.extend(_markdown_document(report))
+    if inventory.errors:
+        out.extend(["## Files that could not be read", ""])
+        out.extend(f"- {_md(e.path)}: {_md(e.error)}" for e in inventory.errors)
+        out.append("")
+    return "\n".join(out)
+
+
+def _markdown_document(report: DocumentReport) -> list[str]:
+    summary = report.summary()
+    out = [f"## {_md(report.path)}", ""]
+    out.append(f"{report.format} · {report.pages} page(s) · sha256 `{report.sha256[:16]}…`")
+    out.append(f"**{summary.total} redaction(s)**, {summary.leaky} leaky.")
+    out.append("")
+    for warning in report.warnings:
+        out.append(f"> Warning: {_md(warning)}")
+    out.extend(["| Kind | Count |", "| --- | ---: |"])
+    out.extend(f"| {kind} | {count} |" for kind, count in summary.by_kind.items())
+    out.extend(["", "| Exemption | Count |", "| --- | ---: |"])
+    out.extend(f"| {_md(code)} | {count} |" for code, count in summary.by_exemption.items())
+    if report.exemptions_cited:
+        cited = sorted({f"{e.code} ({e.name})" for e in report.exemptions_cited})
+        out.extend(["", "Exemptions cited: " + ", ".join(_md(c) for c in cited)])
+    if report.redactions:
+        out.extend(
+            ["", "| Page | Line | Kind | Marker | Context | Exemption | Est. chars | Leaked |"]
+        )
+        out.append("| ---: | ---: | --- | --- | --- | --- | ---: | --- |")
+        out.extend(_markdown_row(r) for r in report.redactions)
+    out.append("")
+    return out
+
+
+def _markdown_row(r: Redaction) -> str:
+    context = f"{r.context_before} ⟦…⟧ {r.context_after}".strip()
+    exemption = f"{r.exemption} ({r.exemption_source})" if r.exemption else ""
+    cells = [
+        str(r.page),
+        "" if r.line is None else str(r.line),
+        str(r.kind) + (" ⚠ leaky" if r.leaky else ""),
+        _md(r.marker),
+        _md(context),
+        _md(exemption),
+        "" if r.est_chars is None else str(r.est_chars),
+        _md(r.leaked_text or ""),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md(text: str) -> str:
+    """Document text as literal Markdown table text: no pipes, markup or HTML survive as such."""
+    text = printable_line(text.replace("\n", " "))
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,216 @@
+"""`redactview scan` and `redactview text` as a user runs them: outputs, files written, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from redactview.cli import main
+
+LETTER = """\
+Dear Mr Okafor,
+
+Re: request FOI-2026-0412
+
+The report was prepared by ********** of the Planning Unit.
+The supplier was [REDACTED] and the fee was agreed in March.
+"""
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    return path
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_scan_json_follows_the_contract(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["scan", "--jobs", "0", "--format", "json", str(letter)], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["schema"] == "redactview.inventory/1"
+    assert data["errors"] == []
+    (doc,) = data["documents"]
+    assert doc["path"] == str(letter)
+    assert doc["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
+    assert doc["format"] == "text"
+    assert doc["pages"] == 1
+    kinds = {r["kind"]: r for r in doc["redactions"]}
+    assert {"asterisks", "label"} <= set(kinds)
+    for record in doc["redactions"]:
+        assert LETTER[record["start"] : record["end"]] == record["marker"]
+        assert record["page"] == 1 and record["bbox"] is None
+        assert LETTER.splitlines()[record["line"] - 1].find(record["marker"]) >= 0
+    assert kinds["asterisks"]["est_chars"] == 10
+    assert doc["summary"]["total"] == len(doc["redactions"])
+
+
+def test_offsets_index_the_text_command_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "two-pages.pdf"
+    doc = pymupdf.open()
+    for text in ("Page one says nothing.", "Signed: ******** (Head of Finance)"):
+        doc.new_page().insert_text((72, 90), text, fontsize=11)
+    doc.save(path)
+    code, text_out, _ = run(["text", str(path)], capsys)
+    assert code == 0
+    assert text_out == "Page one says nothing.\fSigned: ******** (Head of Finance)"
+    code, out, _ = run(["scan", "-j", "0", "-f", "json", str(path)], capsys)
+    (record,) = [r for r in json.loads(out)["documents"][0]["redactions"] if r["kind"] == "asterisks"]
+    assert text_out[record["start"] : record["end"]] == "********"
+    assert record["page"] == 2
+
+
+def test_ids_are_stable_across_scans(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = json.loads(run(["scan", "-j", "0", "-f", "json", str(letter)], capsys)[1])
+    second = json.loads(run(["scan", "-j", "0", "-f", "json", str(letter)], capsys)[1])
+    ids = [r["id"] for r in first["documents"][0]["redactions"]]
+    assert ids == [r["id"] for r in second["documents"][0]["redactions"]]
+    assert len(set(ids)) == len(ids)
+
+
+def test_csv_export_has_a_row_per_redaction_and_no_formulas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text("=HYPERLINK(\"http://x\") [REDACTED]\n@SUM(A1) *****\n", encoding="utf-8")
+    out_file = tmp_path / "inventory.csv"
+    code, out, err = run(["scan", "-j", "0", "-o", str(out_file), str(path)], capsys)
+    assert code == 0, err
+    assert out == ""
+    with out_file.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 2
+    assert {row["kind"] for row in rows} >= {"label", "asterisks"}
+    for row in rows:
+        assert row["path"] == str(path)
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+    assert any(row["context_before"].startswith("'=HYPERLINK") for row in rows)
+
+
+def test_markdown_report_has_summary_and_literal_text(
+    letter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["scan", "-j", "0", "-f", "md", str(letter)], capsys)
+    assert code == 0
+    assert out.startswith("# Redaction inventory")
+    assert "| asterisks | 1 |" in out
+    assert "\\[REDACTED\\]" in out  # escaped, so a Markdown viewer shows the brackets
+
+
+def test_one_bad_file_fails_the_run_but_not_the_others(
+    letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.pdf"
+    code, out, err = run(["scan", "-j", "0", "-f", "json", str(letter), str(missing)], capsys)
+    assert code == 1
+    data = json.loads(out)
+    assert [d["path"] for d in data["documents"]] == [str(letter)]
+    assert data["errors"] == [{"path": str(missing), "error": f"{missing}: no such file"}]
+    assert err.strip() == f"redactview: {missing}: no such file"
+
+
+def test_folder_scan_walks_regular_files_only(
+    letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nested = tmp_path / "sub"
+    nested.mkdir()
+    (nested / "inner.txt").write_text("Name: [REDACTED]\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "elsewhere.txt").write_text("*****\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(outside)
+    code, out, _ = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    assert code == 0
+    assert [Path(d["path"]).name for d in json.loads(out)["documents"]] == ["letter.txt"]
+    code, out, _ = run(["scan", "-j", "0", "-r", "-f", "json", str(tmp_path)], capsys)
+    names = [Path(d["path"]).name for d in json.loads(out)["documents"]]
+    assert names == ["letter.txt", "inner.txt"]
+
+
+def test_worker_processes_give_the_same_inventory(
+    letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Contact: [WITHHELD]\n", encoding="utf-8")
+    args = ["scan", "-f", "json", str(letter), str(other), str(tmp_path / "gone.txt")]
+    in_process = json.loads(run([*args, "-j", "0"], capsys)[1])
+    code, out, _ = run([*args, "-j", "2"], capsys)
+    assert code == 1
+    assert json.loads(out) == in_process
+
+
+@pytest.mark.parametrize("command", ["scan", "text", "open", "compare"])
+def test_every_command_has_help_with_an_example(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run([command, "--help"], capsys)
+    assert code == 0
+    assert "example" in out
+
+
+@pytest.mark.parametrize(
+    "argv", [["scan"], ["scan", "--format", "xml", "x.txt"], ["text"], ["scan", "--jobs", "many", "x"]]
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert "usage:" in err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"%PDF-1.4\n%garbage", b"\x00\x01" * 300],
+    ids=["empty", "truncated-pdf", "binary"],
+)
+def test_installed_command_reports_bad_files_without_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "redactview", "scan", "-f", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0]
+    assert json.loads(result.stdout)["errors"][0]["path"] == str(path)
+
+
+def test_text_to_a_terminal_shows_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "escape.txt"
+    path.write_bytes(b"before \x1b]52;c;ZXZpbA==\x07 after\n")
+    import pty
+
+    leader, follower = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "redactview", "text", str(path)],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(follower)
+    shown = os.read(leader, 4096).decode("utf-8")
+    os.close(leader)
+    assert result.returncode == 0
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\u241b]52;c;ZXZpbA==\u2407" in shown
