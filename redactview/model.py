@@ -27,6 +27,9 @@ class Format(StrEnum):
     PDF = "pdf"
     TEXT = "text"
     IMAGE = "image"
+    HTML = "html"
+    DOCX = "docx"
+    EMAIL = "email"
 
 
 class Kind(StrEnum):
@@ -118,6 +121,10 @@ class Shape:
     covered_text: str = ""
     annotation: str | None = None  # annotation subtype: "Redact", "Highlight", "Square", "Ink"
     drawn_before_text: bool = False  # text painted after the shape shows on top of it
+    seqno: int = -1  # paint order on the page; annotations paint after all page content
+    label_text: str = ""  # visible text painted on top of the shape ("REDACTED", "s.40")
+    same_colour_text: str = ""  # text painted on top in the shape's own colour: unreadable, not gone
+    pieces: int = 1  # drawn shapes merged into this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,8 @@ class Page:
     scanned: bool = False  # the page is an image with no text layer of its own
     ocr: bool = False  # the page's text came from OCR
     warnings: tuple[str, ...] = ()
+    rules: tuple[BBox, ...] = ()  # thin horizontal and vertical lines: table rules, underlines
+    text_over_image: bool = False  # invisible text laid over a page image, as in an OCR'd scan
 
     @property
     def end(self) -> int:

@@ -14,8 +14,11 @@ from redactview.model import Document, Format
 PASSWORD_VARIABLE = "REDACTVIEW_PASSWORD"
 _SNIFF_BYTES = 1024
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_ZIP_MAGIC = b"PK\x03\x04"
 _PDF_SUFFIXES = {".pdf"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_HTML_MAGIC = (b"<!doctype html", b"<html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +46,9 @@ def load_document(path: str | Path, options: LoadOptions | None = None) -> Docum
         from redactview.loaders.image import open_image
 
         return open_image(name, digest, ocr=options.ocr)
-    from redactview.loaders.text import open_text
+    from redactview.loaders.text import open_docx, open_text
 
-    return open_text(name, digest)
+    return open_docx(name, digest) if fmt is Format.DOCX else open_text(name, digest, fmt)
 
 
 def check_regular_file(path: str) -> int:
@@ -76,7 +79,13 @@ def sniff_format(path: str, head: bytes, size: int) -> Format:
         raise LoadError(path, "not a PDF (no %PDF header): the file may be damaged or mislabelled")
     if suffix in _IMAGE_SUFFIXES:
         raise LoadError(path, f"not a readable {suffix[1:].upper()} image")
-    return Format.TEXT
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in (".docx", ".docm") or b"word/" in head:
+            return Format.DOCX
+        raise LoadError(path, "a ZIP archive, not a supported document (unpack it first)")
+    if suffix in _HTML_SUFFIXES or head.lstrip()[:20].lower().startswith(_HTML_MAGIC):
+        return Format.HTML
+    return Format.EMAIL if suffix == ".eml" else Format.TEXT
 
 
 def sha256_of(path: str) -> str:

@@ -36,20 +36,46 @@ class TextPages:
         """Nothing to release: the text was read whole."""
 
 
-def open_text(path: str, sha256: str) -> Document:
-    """Read a text file as a Document of form-feed separated pages."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise LoadError(path, error.strerror or "cannot be read") from None
+def open_text(path: str, sha256: str, fmt: Format = Format.TEXT) -> Document:
+    """Read a text, HTML or e-mail file as a Document of form-feed separated pages."""
+    data = read_bytes(path)
+    if fmt is Format.EMAIL:
+        from redactview.loaders.eml import eml_to_text
+
+        return text_document(path, sha256, fmt, eml_to_text(data))
     text, encoding = decode_bytes(data)
     if looks_binary(text):
         raise LoadError(path, "not a supported document (binary data, not text, PDF or image)")
-    pages = normalise_newlines(text).split(PAGE_SEPARATOR)
+    if fmt is Format.HTML:
+        from redactview.loaders.html import html_to_text
+
+        text = html_to_text(text)
     warnings = () if encoding in ("utf-8", "ascii") else (f"decoded as {encoding}",)
-    info = DocumentInfo(path, sha256, Format.TEXT, len(pages), warnings)
-    return Document(info, TextPages(pages))
+    return text_document(path, sha256, fmt, text, warnings)
+
+
+def open_docx(path: str, sha256: str) -> Document:
+    """Read a Word document's text as a Document."""
+    from redactview.loaders.docx import docx_to_text
+
+    return text_document(path, sha256, Format.DOCX, docx_to_text(path))
+
+
+def text_document(
+    path: str, sha256: str, fmt: Format, text: str, warnings: tuple[str, ...] = ()
+) -> Document:
+    """A Document over already extracted text, split into pages at form feeds."""
+    pages = normalise_newlines(text).split(PAGE_SEPARATOR)
+    return Document(DocumentInfo(path, sha256, fmt, len(pages), warnings), TextPages(pages))
+
+
+def read_bytes(path: str) -> bytes:
+    """The whole file, or a LoadError saying why not."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise LoadError(path, error.strerror or "cannot be read") from None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
