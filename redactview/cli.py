@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_scan(commands)
     _add_text(commands)
+    _add_diff(commands)
     _add_open(commands)
     _add_compare(commands)
     return parser
@@ -190,6 +191,63 @@ def _cmd_text(args: argparse.Namespace) -> int:
             first = False
         for warning in document.info.warnings:
             _error(f"warning: {args.path}: {warning}")
+    return EXIT_OK
+
+
+_DIFF_EXAMPLES = """\
+examples:
+  redactview diff minutes-release-1.txt minutes-release-2.pdf
+  redactview diff -o appeal.html first.pdf second.pdf       standalone side-by-side page
+  redactview diff --format json a.pdf b.pdf | jq '.changes[] | select(.type == "revealed")'
+  redactview diff --reconstruct -o best.txt r1.pdf r2.pdf r3.txt
+Releases after the first are each compared with the first. Offsets index `redactview text`.
+exit status: 0 compared, 1 a file could not be read, 2 usage error"""
+
+
+def _add_diff(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from redactview.diff_report import DIFF_FORMATS
+
+    summary = "compare releases: what each withheld, revealed or changed"
+    parser = _subparser(commands, "diff", summary, _DIFF_EXAMPLES)
+    parser.add_argument("paths", nargs="+", metavar="FILE", help="two or more releases")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=DIFF_FORMATS,
+        help="output format (default: from -o's suffix, else text)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
+    )
+    parser.add_argument(
+        "--reconstruct",
+        action="store_true",
+        help="write the best-known text, each recovered span marked with its release",
+    )
+    _add_load_options(parser)
+    parser.set_defaults(handler=_cmd_diff)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from redactview.align import diff_files
+    from redactview.diff_report import render_diff
+
+    if len(args.paths) < 2:
+        _error("diff: give at least two files to compare (see: redactview diff --help)")
+        return EXIT_USAGE
+    result = diff_files(args.paths, _load_options(args))
+    fmt = args.format or {"json": "json", "html": "html", "htm": "html"}.get(
+        Path(args.output or "").suffix.lower().lstrip("."), "text"
+    )
+    colour = not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = result.reconstruction() if args.reconstruct else render_diff(result, fmt, colour)
+    if args.output:
+        write_atomic(args.output, output)
+    elif colour and not args.reconstruct and fmt == "text":
+        sys.stdout.write(output)  # document text in it is already made printable
+        sys.stdout.flush()
+    else:
+        _write_stdout(output)
     return EXIT_OK
 
 

@@ -13,7 +13,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 BBox = tuple[float, float, float, float]
 RGB = tuple[float, float, float]
@@ -127,6 +131,22 @@ class Shape:
     pieces: int = 1  # drawn shapes merged into this one
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Raster:
+    """A page rendered to grayscale for raster detectors: 0 is black, 255 white.
+
+    Compared by identity (it holds an array). Pixel (row, col) covers page points
+    `col * scale .. (col + 1) * scale` across and `row * scale ..` down.
+    """
+
+    pixels: NDArray[np.uint8]  # rows x columns
+    scale: float  # page points per pixel
+
+    def __repr__(self) -> str:
+        rows, cols = self.pixels.shape[:2]
+        return f"Raster({cols}x{rows} px, {self.scale:.3f} pt/px)"
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """One page: its text, its lines and what is drawn on it."""
@@ -143,6 +163,7 @@ class Page:
     warnings: tuple[str, ...] = ()
     rules: tuple[BBox, ...] = ()  # thin horizontal and vertical lines: table rules, underlines
     text_over_image: bool = False  # invisible text laid over a page image, as in an OCR'd scan
+    raster: Raster | None = None  # scanned pages: the page image, for raster detectors
 
     @property
     def end(self) -> int:
@@ -192,10 +213,14 @@ class Document:
         """Release the underlying file."""
         self._source.close()
 
-    def iter_pages(self) -> Iterator[Page]:
-        """Yield the pages in order, each loaded only when it is reached."""
+    def iter_pages(self, indexes: range | None = None) -> Iterator[Page]:
+        """Yield the pages in order, each loaded only when it is reached.
+
+        Offsets count from the first page yielded: for a range that does not start at page 1,
+        shift them by the length of the text before it (see `scan.merge_partials`).
+        """
         start = 0
-        for index in range(self.info.page_count):
+        for index in indexes if indexes is not None else range(self.info.page_count):
             page = self._source.load_page(index, start)
             yield page
             start = page.end + len(PAGE_SEPARATOR)
@@ -235,6 +260,7 @@ class Redaction:
     confidence: float = 1.0
     field: str | None = None  # missing values: the label, or the row and column, left blank
     id: str = ""
+    exemption_confidence: float | None = None  # how sure the exemption is: lower for weaker sources
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -253,6 +279,7 @@ class Exemption:
     start: int
     end: int
     text: str  # as printed in the document
+    line: int | None = None  # 1-based line on the page where the citation begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,3 +359,20 @@ class Change:
     a: Passage | None
     b: Passage | None
     redaction: RedactionRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two releases aligned: what each is, every change between them, and how alike they are.
+
+    `counts` holds one entry per ChangeType value. `similarity` runs from 0 (unrelated) to 1;
+    `related` is False when the documents share too little to be releases of one document, in
+    which case `changes` is empty rather than a list of noise.
+    """
+
+    a: DocumentInfo
+    b: DocumentInfo
+    changes: tuple[Change, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    similarity: float = 0.0
+    related: bool = True

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from redactview.detectors import detect_page
 from redactview.errors import LoadError, RedactviewError
 from redactview.loaders import LoadOptions, load_document
-from redactview.model import Document, DocumentReport, Exemption, Inventory, Redaction, ScanError
+from redactview.model import (
+    PAGE_SEPARATOR,
+    Document,
+    DocumentInfo,
+    DocumentReport,
+    Exemption,
+    Inventory,
+    Redaction,
+    ScanError,
+)
 
 ProgressCallback = Callable[[int, int, int], None]  # pages done, page count, redactions so far
 
@@ -26,20 +35,57 @@ class ScanOptions:
     jobs: int = 0  # worker processes; 0 scans in this process, with no time limit
 
 
+@dataclass(frozen=True, slots=True)
+class PartialScan:
+    """The scan of a run of pages, offsets counted from the run's first page."""
+
+    info: DocumentInfo
+    redactions: tuple[Redaction, ...]
+    cited: tuple[Exemption, ...]
+    warnings: tuple[str, ...]
+    length: int  # characters from the run's first page to the end of its last page
+
+
 def scan_document(document: Document, progress: ProgressCallback | None = None) -> DocumentReport:
     """Run every detector over the document's pages, then attribute exemptions."""
-    from redactview.detectors.exemptions import attribute_exemptions, find_exemptions
+    return merge_partials([scan_pages(document, progress=progress)])
 
-    info = document.info
+
+def scan_pages(
+    document: Document, indexes: range | None = None, progress: ProgressCallback | None = None
+) -> PartialScan:
+    """Detect redactions and cited exemptions on a run of pages (all of them by default)."""
+    from redactview.detectors.exemptions import find_exemptions
+
     redactions: list[Redaction] = []
     cited: list[Exemption] = []
-    warnings = list(info.warnings)
-    for page in document.iter_pages():
+    warnings: list[str] = []
+    length = 0
+    for page in document.iter_pages(indexes):
         cited.extend(find_exemptions(page))
         redactions.extend(detect_page(page))
         warnings.extend(page.warnings)
+        length = page.end
         if progress is not None:
-            progress(page.number, info.page_count, len(redactions))
+            progress(page.number, document.info.page_count, len(redactions))
+    return PartialScan(document.info, tuple(redactions), tuple(cited), tuple(warnings), length)
+
+
+def merge_partials(parts: list[PartialScan]) -> DocumentReport:
+    """Join consecutive runs of one document into its report: shift offsets, then attribute."""
+    from redactview.detectors.exemptions import attribute_exemptions, harmonise_regimes
+
+    info = parts[0].info
+    redactions: list[Redaction] = []
+    cited: list[Exemption] = []
+    warnings = list(info.warnings)
+    offset = 0
+    for part in parts:
+        redactions.extend(_shift_redaction(r, offset) for r in part.redactions)
+        cited.extend(_shift_exemption(e, offset) for e in part.cited)
+        warnings.extend(part.warnings)
+        offset += part.length + len(PAGE_SEPARATOR)
+    cited = harmonise_regimes(cited)  # a FOISA mention on one page settles every page's codes
     return DocumentReport(
         path=info.path,
         sha256=info.sha256,
@@ -47,8 +93,21 @@ def scan_document(document: Document, progress: ProgressCallback | None = None) 
         pages=info.page_count,
         exemptions_cited=tuple(cited),
         redactions=tuple(attribute_exemptions(redactions, cited)),
-        warnings=tuple(warnings),
+        warnings=tuple(dict.fromkeys(warnings)),  # once each, in order
     )
+
+
+def _shift_redaction(redaction: Redaction, offset: int) -> Redaction:
+    if not offset or redaction.start is None:
+        return redaction
+    end = None if redaction.end is None else redaction.end + offset
+    return replace(redaction, start=redaction.start + offset, end=end, id="")  # id follows start
+
+
+def _shift_exemption(exemption: Exemption, offset: int) -> Exemption:
+    if not offset:
+        return exemption
+    return replace(exemption, start=exemption.start + offset, end=exemption.end + offset)
 
 
 def scan_file(path: str, options: LoadOptions | None = None) -> DocumentReport:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from redactview.detectors.settle import settle
 from redactview.model import Page, Redaction
 
 PageDetector = Callable[[Page], list[Redaction]]
@@ -15,9 +16,9 @@ PageDetector = Callable[[Page], list[Redaction]]
 
 def page_detectors() -> tuple[PageDetector, ...]:
     """The detectors run on every page, in order."""
-    from redactview.detectors import marks
+    from redactview.detectors import boxes, marks, missing_values, scans
 
-    return (marks.detect,)
+    return (marks.detect, missing_values.detect, boxes.detect, scans.detect)
 
 
 def detect_page(page: Page) -> list[Redaction]:
@@ -25,7 +26,7 @@ def detect_page(page: Page) -> list[Redaction]:
     found: list[Redaction] = []
     for detector in page_detectors():
         found.extend(detector(page))
-    return sorted(found, key=_reading_order)
+    return sorted(settle(found), key=_reading_order)
 
 
 def _reading_order(redaction: Redaction) -> tuple[int, int, float, float]:

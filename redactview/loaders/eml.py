@@ -30,7 +30,7 @@ def eml_to_text(data: bytes) -> str:
 
 
 def _header_text(raw: str) -> str:
-    """A header as written (address parsing would turn `[REDACTED]` into `<>`), decoded, unfolded."""
+    """A header as written (parsing would turn `[REDACTED]` into `<>`), decoded, unfolded."""
     try:
         value = str(make_header(decode_header(raw)))
     except (HeaderParseError, LookupError, UnicodeError):

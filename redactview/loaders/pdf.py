@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pymupdf
 
 from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.assemble import RawLine, page_from_raw_lines
+from redactview.loaders.pdf_geometry import Geometry, read_geometry
 from redactview.model import BBox, Document, DocumentInfo, Format, Page, Span
+
+if TYPE_CHECKING:
+    from redactview.loaders.scanned import ScanReader
 
 # Ligatures and whitespace kept as the PDF has them; images are not decoded for text.
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -19,9 +23,10 @@ _MAX_GAP_SPACES = 40
 class PdfPages:
     """Page source over an open PyMuPDF document."""
 
-    def __init__(self, doc: pymupdf.Document, path: str) -> None:
+    def __init__(self, doc: pymupdf.Document, path: str, scans: ScanReader | None = None) -> None:
         self._doc = doc
         self._path = path
+        self._scans = scans  # reads pages that are pictures (scans) instead
         self.page_count = doc.page_count
 
     def load_page(self, index: int, start: int) -> Page:
@@ -31,9 +36,23 @@ class PdfPages:
             data = page.get_text("dict", flags=_TEXT_FLAGS, sort=False)
         except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad pages
             return _unreadable_page(index, start, f"page {index + 1} unreadable: {error}")
-        rows = merge_rows(_dict_lines(data))
+        if self._scans is not None and not data.get("blocks"):  # no text: maybe a scan
+            if (scan := self._scans.load_if_scanned(page, index, start)) is not None:
+                return scan
+        lines = _dict_lines(data)
+        geometry = _read_geometry(page, index, [span for line in lines for span in line])
         rect = page.rect
-        return page_from_raw_lines(index + 1, start, rows, width=rect.width, height=rect.height)
+        return page_from_raw_lines(
+            index + 1,
+            start,
+            merge_rows(lines),
+            width=rect.width,
+            height=rect.height,
+            shapes=geometry.shapes,
+            rules=geometry.rules,
+            text_over_image=geometry.text_over_image,
+            warnings=tuple(geometry.warnings),
+        )
 
     def close(self) -> None:
         """Close the PyMuPDF document."""
@@ -54,7 +73,9 @@ def open_pdf(path: str, sha256: str, *, password: str | None, ocr: bool) -> Docu
         raise LoadError(path, "the PDF has no pages")
     warnings = _repair_warnings(doc)
     info = DocumentInfo(path, sha256, Format.PDF, doc.page_count, warnings)
-    return Document(info, PdfPages(doc, path))
+    from redactview.loaders.scanned import ScanReader  # numpy and scipy: only once a PDF opens
+
+    return Document(info, PdfPages(doc, path, ScanReader(sha256, ocr=ocr)))
 
 
 def _authenticate(doc: pymupdf.Document, path: str, password: str | None) -> None:
@@ -74,6 +95,14 @@ def _repair_warnings(doc: pymupdf.Document) -> tuple[str, ...]:
     if logged:
         warnings.append("MuPDF reported: " + _one_line(logged))
     return tuple(warnings)
+
+
+def _read_geometry(page: pymupdf.Page, index: int, spans: list[dict[str, Any]]) -> Geometry:
+    """The page's shapes and rules; a page whose drawings cannot be read keeps its text."""
+    try:
+        return read_geometry(page, spans)
+    except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad content
+        return Geometry(warnings=[f"page {index + 1}: drawings unreadable: {_one_line(error)}"])
 
 
 def _unreadable_page(index: int, start: int, reason: str) -> Page:

@@ -214,3 +214,24 @@ def test_text_to_a_terminal_shows_control_characters(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "\x1b" not in shown and "\x07" not in shown
     assert "\u241b]52;c;ZXZpbA==\u2407" in shown
+
+
+def test_long_pdf_split_across_workers_matches_one_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.pdf"
+    doc = pymupdf.open()
+    for number in range(230):
+        page = doc.new_page()
+        page.insert_text((72, 90), f"Minute {number}: the officer ({'*' * (3 + number % 5)}) spoke.")
+        if number % 40 == 0:
+            page.insert_text((72, 120), "Withheld under section 40(2): [REDACTED]")
+    doc.save(path)
+    one_pass = json.loads(run(["scan", "-j", "0", "-f", "json", str(path)], capsys)[1])
+    split = json.loads(run(["scan", "-j", "2", "-f", "json", str(path)], capsys)[1])
+    assert split == one_pass
+    text = run(["text", str(path)], capsys)[1]
+    redactions = one_pass["documents"][0]["redactions"]
+    assert len(redactions) >= 230
+    for record in redactions:
+        assert text[record["start"] : record["end"]] == record["marker"]

@@ -75,7 +75,8 @@ def test_html_visible_text_only(tmp_path: Path) -> None:
     path.write_text(
         "<!DOCTYPE html><html><head><title>t</title><script>var x='[REDACTED]';</script></head>"
         "<body><h1>Decision notice</h1><p>The name was &lt;redacted&gt; under s.40(2).</p>"
-        "<table><tr><td>Item</td><td>Cost</td></tr><tr><td>Survey</td><td>£[WITHHELD]</td></tr></table>"
+        "<table><tr><td>Item</td><td>Cost</td></tr>"
+        "<tr><td>Survey</td><td>£[WITHHELD]</td></tr></table>"
         "</body></html>",
         encoding="utf-8",
     )

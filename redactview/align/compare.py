@@ -1,0 +1,71 @@
+"""Compare two releases of one document: the pipeline from texts to a Comparison."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from redactview.align.anchors import Op, align_tokens
+from redactview.align.blocks import bridge_edits, settle_noise, tidy_ops
+from redactview.align.boilerplate import boilerplate_ranges
+from redactview.align.classify import Side, classify
+from redactview.align.gaps import resolve_gap
+from redactview.align.markers import marker_spans
+from redactview.align.normalise import Tokens, tokenise
+from redactview.align.release import Release
+from redactview.model import Change, ChangeType, Comparison
+
+RELATED = 0.3  # below this share of the shorter release in common, the two are not one document
+_EDITS = (ChangeType.ADDED, ChangeType.REMOVED, ChangeType.CHANGED)
+
+
+def compare(a: Release, b: Release) -> Comparison:
+    """Align release `b` to release `a` and list every change between them."""
+    a_side, b_side = side_of(a), side_of(b)
+    ops = align_sides(a_side, b_side)
+    changes = list(classify(ops, a_side, b_side))
+    similarity, coverage = likeness(changes, a_side.tokens, b_side.tokens)
+    related = coverage >= RELATED
+    kept = tuple(changes) if related else ()
+    return Comparison(a.info, b.info, kept, count_changes(kept), round(similarity, 4), related)
+
+
+def side_of(release: Release) -> Side:
+    """A release with its tokens: boilerplate left out, redactions as markers."""
+    skip = boilerplate_ranges(release.text)
+    return Side(release, tokenise(release.text, marker_spans(release), skip))
+
+
+def align_sides(a: Side, b: Side) -> list[Op]:
+    """The tidied alignment of two sides' tokens, gaps resolved passage by passage."""
+    ops: list[Op] = []
+    for op in align_tokens(a.tokens.keys, b.tokens.keys):
+        if op.tag == "replace":
+            ops.extend(resolve_gap(op, a.tokens, b.tokens, a.release.text, b.release.text))
+        else:
+            ops.append(op)
+    a_keys, b_keys = a.tokens.keys, b.tokens.keys
+    return bridge_edits(settle_noise(tidy_ops(ops), a_keys, b_keys), a_keys, b_keys)
+
+
+def likeness(changes: Sequence[Change], a: Tokens, b: Tokens) -> tuple[float, float]:
+    """Similarity (0-1, both releases) and coverage (the share of the shorter one in common)."""
+    total_a, total_b = a.weight(0, len(a)), b.weight(0, len(b))
+    if not total_a or not total_b:
+        return (1.0, 1.0) if total_a == total_b else (0.0, 0.0)
+    lost_a = sum(_weight(c.a.text) for c in changes if c.type in _EDITS and c.a)
+    lost_b = sum(_weight(c.b.text) for c in changes if c.type in _EDITS and c.b)
+    kept_a, kept_b = max(0, total_a - lost_a), max(0, total_b - lost_b)
+    similarity = (kept_a + kept_b) / (total_a + total_b)
+    coverage = kept_a / total_a if total_a <= total_b else kept_b / total_b
+    return similarity, coverage
+
+
+def count_changes(changes: Sequence[Change]) -> dict[str, int]:
+    """How many changes there are of each type, every type listed."""
+    counts = Counter(str(change.type) for change in changes)
+    return {str(kind): counts.get(str(kind), 0) for kind in ChangeType}
+
+
+def _weight(text: str) -> int:
+    return sum(1 for char in text if char.isalnum())

@@ -1,0 +1,162 @@
+"""Attribute an exemption to each redaction, saying how it was worked out and how sure it is.
+
+From surest to least sure: the marker names it (set by the detector, `LABEL`), a citation on the
+same line (`ADJACENT`), the only exemption the document cites (`SOLE_CITED`), or a guess from
+what was hidden (`INFERRED`: a name → the personal-data exemption the document cites, a sum of
+money → its commercial one). A guess only ever picks an exemption the document itself cites;
+when nothing fits the exemption stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from redactview.detectors.exemption_names import FOISA, FOISA_SECTIONS, exemption_name
+from redactview.model import Exemption, ExemptionSource, Kind, Redaction
+
+SOURCE_CONFIDENCE: dict[ExemptionSource, float] = {
+    ExemptionSource.LABEL: 0.95,
+    ExemptionSource.ADJACENT: 0.8,
+    ExemptionSource.SOLE_CITED: 0.6,
+    ExemptionSource.INFERRED: 0.3,
+}
+ADJACENT_CHARS = 150  # a citation further away on a long line is about something else
+
+_PERSONAL_CODES = ("s.40", "FOISA s.38", "reg.13", "(b)(6)", "(b)(7)(C)")
+_MONEY_CODES = ("s.43", "FOISA s.33", "reg.12(5)(e)", "(b)(4)")
+_PERSONAL_CUE = re.compile(
+    r"(?:\b(?:from|to|cc|bcc|sent by):\s*"
+    r"|\b(?:name|signed|dear|mrs?|ms|dr|cllr|e-?mail|tel|telephone|phone|mobile|address|contact"
+    r"|officer|author|d\.?o\.?b|date of birth|ni number|ssn)\b[.:]?\s*)$",
+    re.I,
+)
+_MONEY_CUE = re.compile(r"(?:[£$€]|\b(?:GBP|USD|EUR)\b)\s*$")
+_FOISA_SECTION = re.compile(r"^s\.(\d+)")
+
+Key = tuple[int, int | None]  # page, line
+
+
+def attribute_exemptions(redactions: list[Redaction], cited: list[Exemption]) -> list[Redaction]:
+    """Each redaction with its exemption, source and exemption confidence, where knowable."""
+    cited = harmonise_regimes(cited)
+    scottish = any(e.regime == FOISA for e in cited)
+    by_line: dict[Key, list[Exemption]] = defaultdict(list)
+    for exemption in cited:
+        by_line[(exemption.page, exemption.line)].append(exemption)
+    sole = _sole_code(cited)
+    codes = list(dict.fromkeys(e.code for e in cited))
+    return [_attribute(r, by_line, sole, codes, scottish) for r in redactions]
+
+
+def harmonise_regimes(cited: list[Exemption]) -> list[Exemption]:
+    """Read every UK section as FOISA's once any page shows the document is a Scottish release."""
+    if not any(e.regime == FOISA for e in cited):
+        return list(cited)
+    return [_as_foisa(e) if e.regime == "FOIA" else e for e in cited]
+
+
+def _as_foisa(exemption: Exemption) -> Exemption:
+    code = _foisa_code(exemption.code)
+    if code == exemption.code:
+        return exemption
+    return replace(exemption, code=code, regime=FOISA, name=exemption_name(code, FOISA))
+
+
+def _foisa_code(code: str) -> str:
+    match = _FOISA_SECTION.match(code)
+    if match and match[1] in FOISA_SECTIONS:
+        return f"FOISA {code}"
+    return code
+
+
+def _attribute(
+    redaction: Redaction,
+    by_line: dict[Key, list[Exemption]],
+    sole: str | None,
+    codes: list[str],
+    scottish: bool,
+) -> Redaction:
+    if redaction.exemption:
+        return _with(redaction, _scottish(redaction.exemption, scottish), ExemptionSource.LABEL)
+    adjacent = _adjacent(redaction, by_line.get((redaction.page, redaction.line), []))
+    if adjacent:
+        return _with(redaction, adjacent, ExemptionSource.ADJACENT)
+    if sole:
+        return _with(redaction, sole, ExemptionSource.SOLE_CITED)
+    inferred = _inferred(redaction, codes)
+    if inferred:
+        return _with(redaction, inferred, ExemptionSource.INFERRED)
+    return redaction
+
+
+def _with(redaction: Redaction, exemption: str, source: ExemptionSource) -> Redaction:
+    source = redaction.exemption_source or source
+    confidence = redaction.exemption_confidence or SOURCE_CONFIDENCE[source]
+    return replace(
+        redaction, exemption=exemption, exemption_source=source, exemption_confidence=confidence
+    )
+
+
+def _scottish(exemption: str, scottish: bool) -> str:
+    if not scottish:
+        return exemption
+    return ", ".join(_foisa_code(code) for code in exemption.split(", "))
+
+
+def _adjacent(redaction: Redaction, on_line: list[Exemption]) -> str | None:
+    """The citation printed nearest the redaction on its line, if it is near enough."""
+    if redaction.line is None or not on_line:
+        return None
+    groups = _citations(on_line)
+    if redaction.start is None or redaction.end is None:
+        return _join(groups[0][1]) if len(groups) == 1 else None
+    outside = [g for g in groups if not (redaction.start <= g[0][0] and g[0][1] <= redaction.end)]
+    scored = [(_gap(redaction.start, redaction.end, span), codes) for span, codes in outside]
+    near = [item for item in scored if item[0] <= ADJACENT_CHARS]
+    return _join(min(near, key=lambda item: item[0])[1]) if near else None
+
+
+def _citations(exemptions: Iterable[Exemption]) -> list[tuple[tuple[int, int], list[str]]]:
+    """Exemptions grouped by the printed citation they came from: `s.40(2)&(3)` is one."""
+    grouped: dict[tuple[int, int], list[str]] = {}
+    for exemption in exemptions:
+        grouped.setdefault((exemption.start, exemption.end), []).append(exemption.code)
+    return list(grouped.items())
+
+
+def _gap(start: int, end: int, span: tuple[int, int]) -> int:
+    if span[1] <= start:
+        return start - span[1]
+    return max(0, span[0] - end)
+
+
+def _join(codes: list[str]) -> str:
+    return ", ".join(dict.fromkeys(codes))
+
+
+def _sole_code(cited: list[Exemption]) -> str | None:
+    """The document's one exemption: one code, or sub-sections of one section (`s.40(2)&(3)`)."""
+    codes = list(dict.fromkeys(e.code for e in cited))
+    if not codes:
+        return None
+    roots = {code.split("(")[0] if not code.startswith("(") else code[:6] for code in codes}
+    return _join(codes) if len(roots) == 1 else None
+
+
+def _inferred(redaction: Redaction, codes: list[str]) -> str | None:
+    """A cited exemption that fits what was hidden: personal details or a sum of money."""
+    before = redaction.context_before[-24:]
+    if redaction.kind is Kind.MISSING_VALUE or _MONEY_CUE.search(before):
+        family = _MONEY_CODES
+    elif _PERSONAL_CUE.search(before) or redaction.field and _PERSONAL_CUE.search(redaction.field):
+        family = _PERSONAL_CODES
+    else:
+        return None
+    for prefix in family:
+        for code in codes:
+            if code == prefix or code.startswith(prefix + "("):
+                return code
+    return None

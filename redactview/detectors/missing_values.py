@@ -1,0 +1,179 @@
+"""Missing values: money whose amount was withheld or left blank.
+
+Three rules, surest first: a cell of a money column in a text table (`money_tables.py`), a money
+label with nothing or a mask after it (`Contract value:`, `Total cost: £****`), and a currency
+sign or code followed by a mask or by nothing (`£[REDACTED]`, `a fee of £ was agreed`).
+A masked value's marker is the mask (`[REDACTED]` in `£[REDACTED]`); a blank one's marker is its
+currency sign, or empty (start == end) at the place the value should be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value, is_mask
+from redactview.detectors.money_tables import table_values
+from redactview.detectors.text_utils import PageText, overlaps
+from redactview.model import Kind, Page, Redaction
+
+DETECTOR = "missing_values"
+_COLON = re.compile(r":[ \t]*+(?!\d)")
+_MONEY_LABEL = re.compile(
+    r"(?:^|(?<=[\s|]))(?P<label>(?:(?:contract|total|annual|estimated|award|tender|unit|agreed"
+    r"|overall|project|final)\s)?(?:value|cost|costs|amount|price|fee|fees|budget|salary|sum"
+    r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?\s*$",
+    re.I,
+)
+_GENERIC_LABELS = frozenset({"total", "value", "amount", "sum", "cost", "costs"})
+_CELL_END = re.compile(r"\s{2,}|\t|\|")
+_MASK_AFTER = re.compile(
+    r"\*(?: ?\*)*+|[Xx][Xx,.]*+(?:m|bn|k)?(?![A-Za-z0-9])|[█▇▆▅■▮▓▒░•●](?: ?[█▇▆▅■▮▓▒░•●])*+"
+    r"|\[[^\[\]\n]{0,60}+\]|<[^<>\n]{1,40}+>|\((?:[^()\n]|\([^()\n]{0,10}+\)){1,60}+\)"
+    r"|\[[ \t]*+$|(?i:redacted|withheld|exempt)(?![A-Za-z])",
+    re.M,
+)
+_LABEL_BEFORE = re.compile(r"(?P<label>[A-Za-z][A-Za-z ()/&-]{0,40}?)\s*:\s*$")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z'-]+\s+){1,4})$")
+_FIGURE_START = re.compile(r"\s*(?:[£$€]\s?|(?:GBP|USD|EUR)\s)?\d")
+_CURRENCIES = ("£", "€", "$", "GBP", "USD", "EUR")
+
+
+def detect(page: Page) -> list[Redaction]:
+    """Every money value on the page that was withheld or left blank."""
+    if not page.text:
+        return []
+    text = PageText(page)
+    found: list[Redaction] = []
+    for rule in (table_values, labelled_values, currency_values):
+        for redaction in rule(text):
+            if not any(_same_place(redaction, kept) for kept in found):
+                found.append(redaction)
+    return found
+
+
+def _same_place(a: Redaction, b: Redaction) -> bool:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return a.line == b.line and overlaps((a.start, a.end), (b.start, b.end)) or a.start == b.start
+
+
+def labelled_values(text: PageText) -> list[Redaction]:
+    """`Contract value:` / `Total cost: £****` — a money label with no figure after it."""
+    page = text.text
+    if ":" not in page:
+        return []
+    found: list[Redaction] = []
+    for colon in _COLON.finditer(page):
+        line_start, line_end = text.line_bounds(colon.start())
+        label = _MONEY_LABEL.search(page, max(line_start, colon.start() - 48), colon.start())
+        if label is None:
+            continue
+        redaction = _labelled(text, label["label"], colon.end(), line_end)
+        if redaction is not None:
+            found.append(redaction)
+    return found
+
+
+def _labelled(text: PageText, label: str, value_start: int, line_end: int) -> Redaction | None:
+    page = text.text
+    gap = _CELL_END.search(page, value_start, line_end)
+    value_end = gap.start() if gap else line_end
+    value = classify_value(page[value_start:value_end])
+    start, end = value_start + value.start, value_start + value.end
+    generic = label.lower() in _GENERIC_LABELS
+    if value.kind is ValueKind.MASKED:
+        confidence = 0.8 if generic else 0.9
+    elif value.kind is ValueKind.BLANK and not _figure_on_next_line(page, line_end):
+        start, end = _currency_or_point(page, value_start, value_end, start)
+        confidence = 0.5 if generic else 0.7
+    else:
+        return None
+    return text.finding(
+        Kind.MISSING_VALUE, DETECTOR + ".label", start, end, confidence=confidence, field=label
+    )
+
+
+def _figure_on_next_line(page: str, line_end: int) -> bool:
+    """A label whose value sits on the line below (a form laid out in two rows) is not blank."""
+    return bool(_FIGURE_START.match(page, line_end + 1, line_end + 40))
+
+
+def _currency_or_point(page: str, start: int, end: int, point: int) -> tuple[int, int]:
+    """A blank value's marker: its currency sign when printed, else an empty range."""
+    for currency in _CURRENCIES:
+        found = page.find(currency, start, end)
+        if found >= 0:
+            return found, found + len(currency)
+    return point, point
+
+
+def currency_values(text: PageText) -> list[Redaction]:
+    """`£[REDACTED]`, `USD XXXX`, `a fee of £ was agreed` — a currency with no figure after it."""
+    page = text.text
+    found: list[Redaction] = []
+    for currency in _CURRENCIES:
+        index = page.find(currency)
+        while index >= 0:
+            end = index + len(currency)
+            redaction = _after_currency(text, index, end)
+            if redaction is not None:
+                found.append(redaction)
+            index = page.find(currency, end)
+    return found
+
+
+def _after_currency(text: PageText, index: int, end: int) -> Redaction | None:
+    page = text.text
+    code = end - index == 3
+    if code and (index > 0 and page[index - 1].isalpha() or page[end : end + 1].isalpha()):
+        return None  # a word containing GBP, not the currency
+    value_start = end + len(page[end : end + 8]) - len(page[end : end + 8].lstrip(" \t"))
+    field = _field_before(text, index)
+    mask = _MASK_AFTER.match(page, value_start)
+    if mask is not None:
+        marker = mask[0].rstrip(".,;")
+        if marker == "[" or is_mask(marker):
+            stop = value_start + len(marker)
+            return text.finding(
+                Kind.MISSING_VALUE, DETECTOR + ".currency", value_start, stop, confidence=0.85,
+                field=field,
+            )
+    confidence = _blank_confidence(text, index, end, value_start, code)
+    if confidence <= 0:
+        return None
+    return text.finding(
+        Kind.MISSING_VALUE, DETECTOR + ".currency", index, end, confidence=confidence, field=field
+    )
+
+
+def _blank_confidence(text: PageText, index: int, end: int, value_start: int, code: bool) -> float:
+    """How surely nothing after a currency sign means a removed amount (0: it does not)."""
+    page = text.text
+    line_start, line_end = text.line_bounds(index)
+    following = page[value_start] if value_start < line_end else "\n"
+    before = page[line_start:index]
+    if following.isdigit() or following.isalpha() and value_start == end:
+        return 0.0  # "£5", "$HOME"
+    if before.endswith("(") and following == ")" or following in "/%":
+        return 0.0  # "Value (£)" column headings, "£/month"
+    if not before.strip() or before.endswith(("  ", "\t", "|")):
+        return 0.0  # a currency alone in a cell: the table rule decides
+    cue = MONEY_WORDS.search(before[-40:]) is not None or before.rstrip().endswith(":")
+    if code and not cue or "currency" in before.lower():
+        return 0.0
+    if following == "\n":
+        return 0.75
+    if following.isalpha():
+        return 0.6 if not code else 0.0
+    return 0.65 if following in ".,;:)" else 0.0
+
+
+def _field_before(text: PageText, index: int) -> str | None:
+    """The label a value belongs to (`Contract value`), or the few words before it."""
+    line_start, _ = text.line_bounds(index)
+    before = text.text[max(line_start, index - 60) : index]
+    label = _LABEL_BEFORE.search(before)
+    if label:
+        return label["label"].strip()
+    words = _WORDS_BEFORE.search(before)
+    return words[1].strip() if words else None

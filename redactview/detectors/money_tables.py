@@ -1,0 +1,209 @@
+"""Money columns in plain-text tables where some rows give a figure and others a blank or a mask.
+
+Columns are separated by `|` pipes, tabs, or runs of two or more spaces (PDF rows arrive that
+way too: see `merge_rows` in the PDF loader). Pipe and tab cells line up by index; space cells
+by position under the header (x from the spans on PDF lines, the character column otherwise):
+
+    Supplier          Service       Contract value     <- header: one column is about money
+    Brightwater Ltd   Cleaning             £12,400     <- a figure: this column holds figures
+    Harbour Foods     Catering                         <- nothing under it: a missing value
+    Kestrel IT        Support           [REDACTED]     <- a mask: a missing value
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value
+from redactview.detectors.text_utils import PageText, span_bbox
+from redactview.model import BBox, Kind, Line, Redaction
+
+DETECTOR = "missing_values.table"
+MAX_ROWS = 500
+_SPACE_GAP = re.compile(r"\S(?:\S| (?=\S))*+")
+_FIGURE = re.compile(r"[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d\.\d\d\b")
+_RULE_ROW = re.compile(r"^[\s|:+=_-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a row: its text, page-relative offsets and horizontal extent."""
+
+    text: str
+    start: int
+    end: int
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line split into cells, and how the cells were separated."""
+
+    line: Line
+    start: int  # page-relative offset of the line
+    cells: tuple[Cell, ...]
+    mode: str  # "pipe", "tab" or "space"
+
+
+def table_values(text: PageText) -> list[Redaction]:
+    """Missing values in every money table on the page."""
+    page = text.text
+    if "  " not in page and "\t" not in page and "|" not in page:
+        return []
+    found: list[Redaction] = []
+    lines = text.lines
+    index = 0
+    while index < len(lines):
+        header = _header(text, lines[index])
+        if header is None:
+            index += 1
+            continue
+        rows = _rows(text, lines, index + 1, header.mode)
+        found.extend(_missing(text, header, rows))
+        index += 1 + len(rows)
+    return found
+
+
+def _header(text: PageText, line: Line) -> Row | None:
+    raw = line.text
+    if not ("  " in raw or "\t" in raw or "|" in raw) or not MONEY_WORDS.search(raw):
+        return None
+    row = split_row(text, line)
+    if len(row.cells) < 2 or _FIGURE.search(raw):
+        return None
+    money = [cell for cell in row.cells if _is_money_heading(cell.text)]
+    return row if money and len(money) < len(row.cells) else None
+
+
+def _is_money_heading(text: str) -> bool:
+    return len(text) <= 40 and MONEY_WORDS.search(text) is not None
+
+
+def _rows(text: PageText, lines: tuple[Line, ...], first: int, mode: str) -> list[Row]:
+    rows: list[Row] = []
+    for line in lines[first : first + MAX_ROWS]:
+        if not line.text.strip() or _header(text, line) is not None:
+            break
+        row = split_row(text, line)
+        if row.mode != mode and mode != "space" or len(row.cells) == 1 and len(line.text) > 50:
+            break
+        rows.append(row)
+    return rows
+
+
+def split_row(text: PageText, line: Line) -> Row:
+    """Cut a line into cells on pipes, tabs or runs of spaces."""
+    raw = line.text
+    start = line.start - text.page.start
+    if raw.count("|") >= 2:
+        return Row(line, start, _split_on(text, line, start, "|"), "pipe")
+    if "\t" in raw:
+        return Row(line, start, _split_on(text, line, start, "\t"), "tab")
+    cells = tuple(
+        _cell(text, line, start + m.start(), start + m.end()) for m in _SPACE_GAP.finditer(raw)
+    )
+    return Row(line, start, cells, "space")
+
+
+def _split_on(text: PageText, line: Line, start: int, separator: str) -> tuple[Cell, ...]:
+    cells: list[Cell] = []
+    offset = start
+    parts = line.text.split(separator)
+    for number, part in enumerate(parts):
+        edge = number in (0, len(parts) - 1)
+        if not (edge and separator == "|" and not part.strip()):
+            lead = len(part) - len(part.lstrip())
+            body = part.strip()
+            cells.append(_cell(text, line, offset + lead, offset + lead + len(body)))
+        offset += len(part) + 1
+    return tuple(cells)
+
+
+def _cell(text: PageText, line: Line, start: int, end: int) -> Cell:
+    box = span_bbox(line, text.page.start + start, text.page.start + end) if line.spans else None
+    if box is not None:
+        return Cell(text.text[start:end], start, end, box[0], box[2])
+    column = start - (line.start - text.page.start)
+    return Cell(text.text[start:end], start, end, float(column), float(column + end - start))
+
+
+def _missing(text: PageText, header: Row, rows: list[Row]) -> list[Redaction]:
+    found: list[Redaction] = []
+    for column, heading in enumerate(header.cells):
+        if not _is_money_heading(heading.text):
+            continue
+        cells = [(row, _cell_under(header, row, column)) for row in rows if _is_data(row)]
+        kinds = [classify_value(cell.text).kind if cell else ValueKind.BLANK for _, cell in cells]
+        if ValueKind.FIGURE not in kinds:
+            continue
+        for (row, cell), kind in zip(cells, kinds, strict=True):
+            if kind in (ValueKind.BLANK, ValueKind.MASKED):
+                found.append(_finding(text, header, row, column, cell, kind))
+    return found
+
+
+def _is_data(row: Row) -> bool:
+    return bool(row.cells) and not _RULE_ROW.match(row.line.text)
+
+
+def _cell_under(header: Row, row: Row, column: int) -> Cell | None:
+    """The row's cell in the header's column, or None when the row has nothing there."""
+    if row.mode != "space" and header.mode == row.mode:
+        return row.cells[column] if column < len(row.cells) else None
+    left, right = _region(header, column)
+    for cell in row.cells:
+        if left <= (cell.x0 + cell.x1) / 2 < right:
+            return cell
+    return None
+
+
+def _region(header: Row, column: int) -> tuple[float, float]:
+    """The stretch of the line a header cell owns: halfway to its neighbours."""
+    cells = header.cells
+    left = (cells[column - 1].x1 + cells[column].x0) / 2 if column > 0 else float("-inf")
+    last = column == len(cells) - 1
+    right = (cells[column].x1 + cells[column + 1].x0) / 2 if not last else float("inf")
+    return left, right
+
+
+def _finding(
+    text: PageText, header: Row, row: Row, column: int, cell: Cell | None, kind: ValueKind
+) -> Redaction:
+    heading = header.cells[column]
+    field = f"row {_row_label(header, row, column)}, column {heading.text}"
+    if cell is not None and cell.text:
+        value = classify_value(cell.text)
+        start, end = cell.start + value.start, cell.start + value.end
+        if kind is ValueKind.BLANK and value.start == value.end:
+            start, end = cell.start, cell.end  # a cell holding only its currency sign
+    else:
+        start = end = _blank_point(header, row, column, cell)
+    confidence = 0.9 if kind is ValueKind.MASKED else (0.7 if row.mode == "space" else 0.8)
+    bbox = _blank_box(heading, row.line) if start == end else None
+    return text.finding(
+        Kind.MISSING_VALUE, DETECTOR, start, end, bbox=bbox, confidence=confidence, field=field
+    )
+
+
+def _row_label(header: Row, row: Row, column: int) -> str:
+    for cell in row.cells:
+        if cell.text and _cell_under(header, row, column) is not cell:
+            return cell.text
+    return "?"
+
+
+def _blank_point(header: Row, row: Row, column: int, cell: Cell | None) -> int:
+    """Where an empty cell sits: its own place, else just after the cell to its left."""
+    if cell is not None:
+        return cell.start
+    left, _ = _region(header, column)
+    before = [c for c in row.cells if (c.x0 + c.x1) / 2 < left]
+    return before[-1].end if before else row.start
+
+
+def _blank_box(heading: Cell, line: Line) -> BBox | None:
+    if line.bbox is None or not line.spans:
+        return None
+    return (heading.x0, line.bbox[1], heading.x1, line.bbox[3])

@@ -1,0 +1,139 @@
+"""Helpers shared by the text detectors: locating a page index on its line, context, bboxes.
+
+Detectors search `page.text` as a whole (one regex pass per rule, never a Python loop per
+character) and turn each hit's page-relative index into document offsets with `PageText`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from redactview.model import BBox, Kind, Line, Page, Redaction, Span
+
+CONTEXT_CHARS = 40
+_NEWLINE = re.compile("\n")
+
+
+class PageText:
+    """A page's text with a quick map from an index in `page.text` to its line."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.text = page.text
+        if page.lines:
+            self._lines: tuple[Line, ...] = page.lines
+        else:
+            self._lines = _lines_of(page)
+        self._starts = [line.start - page.start for line in self._lines]
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The page's lines (split from the text when the page came without them)."""
+        return self._lines
+
+    def line_index(self, index: int) -> int:
+        """Position in the page's lines of the line holding page-relative `index` (-1: none)."""
+        return bisect_right(self._starts, index) - 1
+
+    def line_at(self, index: int) -> Line | None:
+        """The line holding page-relative `index`."""
+        position = self.line_index(index)
+        return self._lines[position] if position >= 0 else None
+
+    def line_bounds(self, index: int) -> tuple[int, int]:
+        """Page-relative start and end of the line holding `index` (the newline excluded)."""
+        start = self.text.rfind("\n", 0, index) + 1
+        end = self.text.find("\n", index)
+        return start, len(self.text) if end < 0 else end
+
+    def line_text(self, index: int) -> str:
+        """The text of the line holding `index`."""
+        start, end = self.line_bounds(index)
+        return self.text[start:end]
+
+    def finding(
+        self,
+        kind: Kind,
+        detector: str,
+        start: int,
+        end: int,
+        bbox: BBox | None = None,
+        **extra: object,
+    ) -> Redaction:
+        """A Redaction for `text[start:end]` with offsets, line, context and (PDFs) a bbox."""
+        line = self.line_at(start)
+        if bbox is None and line is not None:
+            bbox = span_bbox(line, self.page.start + start, self.page.start + end)
+        before, after = context(self.text, start, end)
+        return Redaction(
+            kind=kind,
+            page=self.page.number,
+            detector=detector,
+            marker=self.text[start:end],
+            start=self.page.start + start,
+            end=self.page.start + end,
+            line=line.number if line else None,
+            bbox=bbox,
+            context_before=before,
+            context_after=after,
+            **extra,  # type: ignore[arg-type]
+        )
+
+
+def _lines_of(page: Page) -> tuple[Line, ...]:
+    """Lines for a page built without them (tests, plain data): split on newlines."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(page.text)]
+    ends = [s - 1 for s in starts[1:]] + [len(page.text)]
+    return tuple(
+        Line(number, page.text[s:e], page.start + s)
+        for number, (s, e) in enumerate(zip(starts, ends, strict=True), start=1)
+    )
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """Up to `width` characters either side of `text[start:end]`, newlines shown as spaces."""
+    before = text[max(0, start - width) : start].replace("\n", " ")
+    after = text[end : end + width].replace("\n", " ")
+    return before, after
+
+
+def span_bbox(line: Line, start: int, end: int) -> BBox | None:
+    """The box of document offsets `start:end` on a PDF line, interpolating inside spans."""
+    boxes = [_part_box(span, start, end) for span in line.spans if span.start < end]
+    boxes = [box for box in boxes if box is not None]
+    if not boxes:
+        return None if start != end or not line.spans else _point_box(line.spans, start)
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _part_box(span: Span, start: int, end: int) -> BBox | None:
+    lo, hi = max(start, span.start), min(end, span.end)
+    if lo >= hi or not span.text:
+        return None
+    x0, y0, x1, y1 = span.bbox
+    per_char = (x1 - x0) / len(span.text)
+    return (x0 + per_char * (lo - span.start), y0, x0 + per_char * (hi - span.start), y1)
+
+
+def _point_box(spans: tuple[Span, ...], offset: int) -> BBox | None:
+    """A thin box where an empty finding sits: just after the span that ends before it."""
+    before = [span for span in spans if span.end <= offset]
+    if not before:
+        return None
+    x0, y0, x1, y1 = before[-1].bbox
+    return (x1, y0, x1, y1)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two half-open ranges share a character (an empty range inside counts)."""
+    if a[0] == a[1]:
+        return b[0] <= a[0] < b[1] or a == b
+    if b[0] == b[1]:
+        return a[0] <= b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]

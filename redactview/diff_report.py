@@ -1,0 +1,232 @@
+"""A comparison of releases as text for a terminal, as the JSON contract, or as an HTML page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from redactview.align.multi import Disclosure
+from redactview.align.result import DiffResult
+from redactview.errors import ExportError
+from redactview.model import Change, Comparison, Passage, RedactionRef
+from redactview.textsafe import printable, printable_line
+
+DIFF_SCHEMA = "redactview.diff/1"
+DIFF_FORMATS = ("text", "json", "html")
+CONTEXT = 80  # characters shown either side of a change in the HTML page
+
+Paint = Callable[[str, str], str]
+_COLOURS = {"a": "\x1b[31m", "b": "\x1b[32m", "head": "\x1b[1m", "dim": "\x1b[2m", "off": "\x1b[0m"}
+
+
+def render_diff(result: DiffResult, fmt: str, colour: bool = False) -> str:
+    """The result as text in one of DIFF_FORMATS; colour (text only) adds terminal colours."""
+    if fmt == "json":
+        return diff_json(result)
+    if fmt == "html":
+        return diff_html(result)
+    if fmt == "text":
+        return diff_text(result, colour)
+    raise ExportError(f"unknown diff format {fmt!r}: use one of {', '.join(DIFF_FORMATS)}")
+
+
+def passage_record(passage: Passage | None) -> dict[str, Any] | None:
+    """One side of a change as the JSON contract's object."""
+    if passage is None:
+        return None
+    return {"page": passage.page, "start": passage.start, "end": passage.end, "text": passage.text}
+
+
+def redaction_record(ref: RedactionRef | None) -> dict[str, Any] | None:
+    """The redaction a change faces, as the JSON contract's object."""
+    if ref is None:
+        return None
+    return {"kind": ref.kind, "marker": ref.marker, "exemption": ref.exemption}
+
+
+def change_record(change: Change, pair: tuple[int, int]) -> dict[str, Any]:
+    """One change as the JSON contract's object; `pair` indexes the two documents it is between."""
+    return {
+        "type": str(change.type),
+        "pair": list(pair),
+        "a": passage_record(change.a),
+        "b": passage_record(change.b),
+        "redaction": redaction_record(change.redaction),
+    }
+
+
+def summary_record(comparisons: tuple[Comparison, ...]) -> dict[str, Any]:
+    """Change counts over every comparison, the lowest similarity, and whether all are related."""
+    totals: dict[str, int] = {}
+    for comparison in comparisons:
+        for kind, count in comparison.counts.items():
+            totals[kind] = totals.get(kind, 0) + count
+    return {
+        **totals,
+        "similarity": min(c.similarity for c in comparisons),
+        "related": all(c.related for c in comparisons),
+    }
+
+
+def disclosure_record(item: Disclosure) -> dict[str, Any]:
+    """A tracked passage: where it is in the first release and what each release did with it."""
+    return {
+        **(passage_record(item.passage) or {}),
+        "status": list(item.status),
+        "disclosed_in": list(item.disclosed_in),
+        "redacted_in": list(item.redacted_in),
+        "recovered": None if item.text is None else {"text": item.text, "document": item.source},
+    }
+
+
+def diff_json(result: DiffResult) -> str:
+    """The result as the documented JSON contract (schema redactview.diff/1)."""
+    data: dict[str, Any] = {
+        "schema": DIFF_SCHEMA,
+        "documents": [
+            {
+                "path": r.info.path,
+                "sha256": r.info.sha256,
+                "pages": r.info.page_count,
+                "format": str(r.info.format),
+            }
+            for r in result.releases
+        ],
+        "summary": summary_record(result.comparisons),
+        "comparisons": [
+            {"a": 0, "b": k, "similarity": c.similarity, "related": c.related, **c.counts}
+            for k, c in enumerate(result.comparisons, 1)
+        ],
+        "changes": [
+            change_record(change, (0, k))
+            for k, comparison in enumerate(result.comparisons, 1)
+            for change in comparison.changes
+        ],
+    }
+    if len(result.releases) > 2:
+        data["passages"] = [disclosure_record(item) for item in result.disclosures]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def diff_text(result: DiffResult, colour: bool = False) -> str:
+    """A readable unified view of each change, then (3+ releases) who disclosed what."""
+    paint = _painter(colour)
+    out: list[str] = []
+    for k, comparison in enumerate(result.comparisons, 1):
+        out.extend(_comparison_text(comparison, k, paint))
+    if len(result.releases) > 2:
+        out.extend(_disclosures_text(result, paint))
+    return "\n".join(out) + "\n"
+
+
+def _painter(colour: bool) -> Paint:
+    def paint(style: str, text: str) -> str:
+        return f"{_COLOURS[style]}{text}{_COLOURS['off']}" if colour else text
+
+    return paint
+
+
+def _comparison_text(comparison: Comparison, k: int, paint: Paint) -> list[str]:
+    head = f"R1 {printable_line(comparison.a.path)} → R{k + 1} {printable_line(comparison.b.path)}"
+    counts = ", ".join(f"{n} {kind}" for kind, n in comparison.counts.items() if n)
+    out = [paint("head", head), f"similarity {comparison.similarity:.1%}; {counts or 'no changes'}"]
+    if not comparison.related:
+        out.append("These documents look unrelated: no changes are listed.")
+    for change in comparison.changes:
+        out.append("")
+        out.extend(_change_text(change, paint))
+    out.append("")
+    return out
+
+
+def _change_text(change: Change, paint: Paint) -> list[str]:
+    where = "  ".join(
+        f"{side} p.{p.page} [{p.start}:{p.end}]"
+        for side, p in (("A", change.a), ("B", change.b))
+        if p is not None
+    )
+    line = f"{change.type}  {where}"
+    if change.redaction is not None:
+        ref = change.redaction
+        line += f"  ({ref.kind}{', ' + printable_line(ref.exemption) if ref.exemption else ''})"
+    out = [paint("head", line)]
+    if change.a is not None:
+        out.append(paint("a", "- " + _block(change.a.text)))
+    if change.b is not None:
+        out.append(paint("b", "+ " + _block(change.b.text)))
+    return out
+
+
+def _disclosures_text(result: DiffResult, paint: Paint) -> list[str]:
+    out = [paint("head", "Redacted passages of R1 and which releases disclosed them")]
+    for item in result.disclosures:
+        states = " · ".join(f"R{k + 1} {state}" for k, state in enumerate(item.status))
+        out.append(f"p.{item.passage.page} [{item.passage.start}:{item.passage.end}]  {states}")
+        if item.text is not None and item.source is not None:
+            out.append(paint("b", f"  {_block(item.text)}  (from R{item.source + 1})"))
+    return [*out, ""]
+
+
+def _block(text: str) -> str:
+    """Document text for the terminal: controls made visible, lines indented under the sign."""
+    return printable(text).replace("\f", "\n").replace("\n", "\n  ")
+
+
+def diff_html(result: DiffResult) -> str:
+    """A standalone side-by-side HTML page of the result (autoescaped: text is never markup)."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("redactview", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = environment.get_template("diff.html.j2")
+    sections = [_html_section(result, k, c) for k, c in enumerate(result.comparisons, 1)]
+    disclosures = [_html_disclosure(item) for item in result.disclosures]
+    return template.render(
+        documents=[r.info for r in result.releases],
+        summary=summary_record(result.comparisons),
+        sections=sections,
+        disclosures=disclosures if len(result.releases) > 2 else [],
+    )
+
+
+def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[str, Any]:
+    a_text, b_text = result.releases[0].text, result.releases[k].text
+    rows = [
+        {
+            "type": str(change.type),
+            "a": _in_context(a_text, change.a),
+            "b": _in_context(b_text, change.b),
+            "redaction": change.redaction,
+        }
+        for change in comparison.changes
+    ]
+    return {"k": k, "comparison": comparison, "rows": rows}
+
+
+def _in_context(text: str, passage: Passage | None) -> dict[str, Any] | None:
+    """A passage with the text around it, each piece safe to show."""
+    if passage is None:
+        return None
+    before = text[max(0, passage.start - CONTEXT) : passage.start]
+    after = text[passage.end : passage.end + CONTEXT]
+    return {
+        "page": passage.page,
+        "start": passage.start,
+        "end": passage.end,
+        "before": printable(before.replace("\f", "\n")),
+        "text": printable(passage.text.replace("\f", "\n")),
+        "after": printable(after.replace("\f", "\n")),
+    }
+
+
+def _html_disclosure(item: Disclosure) -> dict[str, Any]:
+    return {
+        "passage": item.passage,
+        "status": list(enumerate(item.status, 1)),
+        "text": None if item.text is None else printable(item.text),
+        "source": None if item.source is None else item.source + 1,
+    }

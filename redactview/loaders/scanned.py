@@ -1,0 +1,139 @@
+"""Scanned pages: render to grayscale for the box finder, OCR the text (through the cache).
+
+Used for every page of an image file, and for PDF pages that are a picture with no text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pymupdf
+
+from redactview.detectors.scan_boxes import find_dark_boxes
+from redactview.loaders import ocr
+from redactview.loaders.assemble import RawLine, page_from_raw_lines
+from redactview.loaders.ocr_cache import load_cached_lines, save_cached_lines
+from redactview.model import Page, Raster
+
+OCR_OFF = (
+    "text on scanned pages was not read: OCR is turned off (--no-ocr); "
+    "boxes burnt into the scans are still reported"
+)
+NO_TESSERACT = (
+    "text on scanned pages was not read: Tesseract OCR is not installed "
+    "(install tesseract-ocr and its English data); boxes burnt into the scans are still reported"
+)
+_IMAGE_SHARE = 0.5  # a page is a scan when one image covers at least this much of it
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    """How scanned pages are read: image resolution for boxes and for OCR, OCR language."""
+
+    box_dpi: int = 100
+    ocr_dpi: int = 300
+    language: str = ocr.OCR_LANGUAGE
+
+    def cache_tag(self) -> str:
+        """Everything that changes OCR output, for the cache key."""
+        return f"{self.language}|{self.ocr_dpi}dpi|boxes-blanked|mupdf-{pymupdf.VersionBind}"
+
+
+class ScanReader:
+    """Reads the scanned pages of one document; says once if their text could not be read."""
+
+    def __init__(self, sha256: str, *, ocr: bool, settings: ScanSettings | None = None) -> None:
+        self.sha256 = sha256
+        self.ocr = ocr
+        self.settings = settings or ScanSettings()
+        self._warning_page: int | None = None
+
+    def load_if_scanned(self, page: pymupdf.Page, index: int, start: int) -> Page | None:
+        """The page read as a scan if it is one (an image and no text), else None."""
+        try:
+            scanned = is_scanned(page)
+        except Exception:  # MuPDF errors of every kind: the PDF reader reports the page itself
+            return None
+        return self.load(page, index, start) if scanned else None
+
+    def load(self, page: pymupdf.Page, index: int, start: int) -> Page:
+        """Render the page for the box finder and read its text by OCR."""
+        try:
+            raster = render_gray(page, self.settings.box_dpi)
+        except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad images
+            reason = f"page {index + 1} unreadable: {_one_line(error)}"
+            return Page(number=index + 1, text="", start=start, scanned=True, warnings=(reason,))
+        lines, warnings, read = self._text(page, index, raster)
+        return page_from_raw_lines(
+            index + 1,
+            start,
+            lines,
+            width=page.rect.width,
+            height=page.rect.height,
+            scanned=True,
+            ocr=read,
+            raster=raster,
+            warnings=warnings,
+        )
+
+    def _text(
+        self, page: pymupdf.Page, index: int, raster: Raster
+    ) -> tuple[list[RawLine], tuple[str, ...], bool]:
+        """The page's OCR lines, warnings, and whether its text was read."""
+        if not self.ocr:
+            return [], self._once(index, OCR_OFF), False
+        tag = self.settings.cache_tag()
+        cached = load_cached_lines(self.sha256, index, tag)
+        if cached is not None:
+            return cached, (), True
+        tessdata = ocr.find_tessdata(self.settings.language)
+        if tessdata is None:
+            return [], self._once(index, NO_TESSERACT), False
+        blank = [
+            box.to_points(raster.scale) for box in find_dark_boxes(raster.pixels, raster.scale)
+        ]
+        try:
+            lines = ocr.read_page_text(
+                page,
+                dpi=self.settings.ocr_dpi,
+                tessdata=tessdata,
+                blank=blank,
+                language=self.settings.language,
+            )
+        except Exception as error:  # Tesseract and MuPDF failures arrive as generic exceptions
+            return [], (f"page {index + 1}: OCR failed ({_one_line(error)})",), False
+        save_cached_lines(self.sha256, index, tag, lines)
+        return lines, (), True
+
+    def _once(self, index: int, warning: str) -> tuple[str, ...]:
+        """The warning on the first scanned page only (the same page if read again)."""
+        if self._warning_page is None:
+            self._warning_page = index
+        return (warning,) if index == self._warning_page else ()
+
+
+def is_scanned(page: pymupdf.Page) -> bool:
+    """True for a page that is a picture: no text of its own, one image over most of it."""
+    if not page.get_images(full=False):
+        return False  # cheap: reads the page's resources, draws nothing
+    if page.get_text("text", flags=0).strip():
+        return False
+    area = abs(page.rect)
+    return any(
+        abs(pymupdf.Rect(info["bbox"]) & page.rect) >= _IMAGE_SHARE * area
+        for info in page.get_image_info()
+    )
+
+
+def render_gray(page: pymupdf.Page, dpi: int) -> Raster:
+    """The page as grayscale pixels at `dpi`, with its scale in points per pixel."""
+    zoom = dpi / 72.0
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY, alpha=False)
+    rows = np.frombuffer(pix.samples_mv, dtype=np.uint8).reshape(pix.height, pix.stride)
+    return Raster(pixels=rows[:, : pix.width].copy(), scale=1.0 / zoom)
+
+
+def _one_line(value: object, limit: int = 200) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,75 @@
+"""How model values read on screen: kind names, roles for colours, safe one-line text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from redactview.model import ExemptionSource, Redaction
+from redactview.textsafe import printable_line
+from redactview.tui.state import is_leak
+from redactview.tui.widgets.page_view import Mark
+
+_ROLE_OF_KIND = {
+    "asterisks": "marker",
+    "blocks": "marker",
+    "x_mask": "marker",
+    "label": "label",
+    "truncation": "truncation",
+    "missing_value": "missing",
+    "box": "box",
+    "annotation": "box",
+    "scan_box": "box",
+}
+
+SOURCE_WORDS = {
+    ExemptionSource.LABEL: "named in the marker itself",
+    ExemptionSource.ADJACENT: "code printed beside the redaction",
+    ExemptionSource.SOLE_CITED: "the only exemption the document cites",
+    ExemptionSource.INFERRED: "a guess from what was hidden (not certain)",
+}
+
+
+def role_of(redaction: Redaction) -> str:
+    """The highlight role (and so colour) for a redaction: leaks stand out from everything."""
+    if is_leak(redaction):
+        return "leak"
+    return _ROLE_OF_KIND.get(str(redaction.kind), "marker")
+
+
+def kind_label(redaction: Redaction) -> str:
+    """The kind as a reader says it, flagged when it leaks."""
+    label = str(redaction.kind).replace("_", " ")
+    return f"⚠ {label}" if is_leak(redaction) else label
+
+
+def safe(text: object, limit: int | None = None) -> Text:
+    """Document text as a one-line rich Text: never markup, control characters made visible."""
+    line = printable_line(str(text))
+    if limit is not None and len(line) > limit:
+        line = line[: max(0, limit - 1)] + "…"
+    return Text(line, no_wrap=True, end="")
+
+
+def context_of(redaction: Redaction, limit: int = 40) -> str:
+    """The text around a redaction, with the redaction shown as ▮, on one line."""
+    before = redaction.context_before[-limit // 2 :]
+    after = redaction.context_after[: limit // 2]
+    return printable_line(f"{before}▮{after}".replace("\n", " "))
+
+
+def redaction_mark(redaction: Redaction, selected: bool = False) -> Mark | None:
+    """The page-view mark for a redaction with text offsets (None for geometry-only ones)."""
+    if redaction.start is None or redaction.end is None:
+        return None
+    end = max(redaction.end, redaction.start + 1)
+    role = "selected" if selected else role_of(redaction)
+    return Mark(redaction.start, end, role, redaction.id)
+
+
+def length_estimate(redaction: Redaction) -> str:
+    """The estimated hidden length: characters, else words, else blank."""
+    if redaction.est_chars is not None:
+        return f"{redaction.est_chars} ch"
+    if redaction.est_words is not None:
+        return f"{redaction.est_words} w"
+    return ""

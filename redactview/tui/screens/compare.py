@@ -1,0 +1,164 @@
+"""The compare screen: two releases side by side, changes coloured, `]`/`[` between them."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from redactview.model import ChangeType
+from redactview.textsafe import printable_line
+from redactview.tui.comparing import CompareResult, build_blocks
+from redactview.tui.finding import next_index
+from redactview.tui.jobs import Job, JobFailed, JobResult, start_compare
+from redactview.tui.screens.export import ExportJob
+from redactview.tui.widgets.compare_view import CompareView
+
+FOCUS_TYPES = frozenset({ChangeType.WITHHELD, ChangeType.REVEALED})
+
+
+class CompareScreen(Screen[None]):
+    """Compare two releases of one document."""
+
+    BINDINGS = [
+        Binding("right_square_bracket", "jump(1)", "Next change"),
+        Binding("left_square_bracket", "jump(-1)", "Prev change"),
+        Binding("w", "toggle_filter", "Withheld/revealed"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, path_a: str, path_b: str, password: str | None = None) -> None:
+        super().__init__()
+        self.path_a, self.path_b = path_a, path_b
+        self.password = password
+        self.result: CompareResult | None = None
+        self.only_focus = False
+        self.navigable: list[int] = []
+        self._job: Job | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header naming the releases, summary, the view, the current change, footer."""
+        yield Static(id="compare-head")
+        yield Static(id="compare-summary")
+        yield LoadingIndicator(id="compare-loading")
+        yield CompareView(id="compare")
+        yield Static(id="compare-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start comparing in a child process."""
+        self.title = "Compare"
+        name_a, name_b = (printable_line(Path(p).name) for p in (self.path_a, self.path_b))
+        self.query_one("#compare-head", Static).update(Content(f"A: {name_a}   │   B: {name_b}"))
+        self.query_one("#compare-summary", Static).update("Comparing…")
+        self.query_one(CompareView).display = False
+        self._compare()
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self) -> None:
+        job = self._job = start_compare(self.path_a, self.path_b, self.password)
+        worker = get_current_worker()
+        for event in job.events():
+            if worker.is_cancelled:
+                job.cancel()
+                return
+            if isinstance(event, JobResult | JobFailed):
+                self.app.call_from_thread(partial(self._arrived, event))
+
+    def _arrived(self, event: JobResult | JobFailed) -> None:
+        self.query_one("#compare-loading").display = False
+        if isinstance(event, JobFailed):
+            message = f"Cannot compare: {event.error}"
+            self.query_one("#compare-summary", Static).update(Content(printable_line(message)))
+            self.notify(printable_line(message), severity="error", markup=False)
+            return
+        self.show_result(event.value)
+
+    def show_result(self, result: CompareResult) -> None:
+        """Lay out a finished comparison."""
+        self.result = result
+        comparison = result.comparison
+        view = self.query_one(CompareView)
+        view.display = True
+        blocks = build_blocks(comparison.changes, len(result.text_a), len(result.text_b))
+        view.show(result.text_a, result.text_b, comparison.changes, blocks)
+        self._apply_filter()
+        view.focus()
+
+    def _summary(self, result: CompareResult) -> Content:
+        comparison = result.comparison
+        if not comparison.related:
+            return Content("These two files share too little to be releases of one document.")
+        counts = " · ".join(f"{kind} {n}" for kind, n in comparison.counts.items())
+        scope = " (showing withheld/revealed only)" if self.only_focus else ""
+        return Content(f"{counts} · similarity {comparison.similarity:.0%}{scope}")
+
+    def _apply_filter(self) -> None:
+        if self.result is None:
+            return
+        view = self.query_one(CompareView)
+        changes = self.result.comparison.changes
+        self.navigable = [
+            i for i, c in enumerate(changes) if not self.only_focus or c.type in FOCUS_TYPES
+        ]
+        view.coloured = set(self.navigable)
+        if view.current not in view.coloured:
+            view.current = None
+        view.refresh()
+        self.query_one("#compare-summary", Static).update(self._summary(self.result))
+        self._show_detail()
+
+    def action_toggle_filter(self) -> None:
+        """Show only withheld and revealed changes, or all of them again."""
+        self.only_focus = not self.only_focus
+        self._apply_filter()
+
+    def action_jump(self, step: int) -> None:
+        """Jump to the next or previous change the filter shows."""
+        view = self.query_one(CompareView)
+        if not self.navigable:
+            self.notify("No changes to jump between.", severity="warning")
+            return
+        position = self.navigable.index(view.current) if view.current in self.navigable else None
+        index = next_index(len(self.navigable), position, step)
+        if index is not None:
+            view.jump(self.navigable[index])
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        view = self.query_one(CompareView)
+        detail = self.query_one("#compare-detail", Static)
+        if view.current is None or self.result is None:
+            detail.update(Content(f"{len(self.navigable)} change(s): ] next, [ previous"))
+            return
+        change = self.result.comparison.changes[view.current]
+        where = " → ".join(
+            f"{side} p.{p.page}" for side, p in (("A", change.a), ("B", change.b)) if p
+        )
+        text = f"Change {self.navigable.index(view.current) + 1}/{len(self.navigable)}: "
+        text += f"{change.type} · {where}"
+        if change.redaction is not None:
+            ref = change.redaction
+            text += f" · marker {ref.marker}" + (f" ({ref.exemption})" if ref.exemption else "")
+        detail.update(Content(printable_line(text)))
+
+    def export_job(self) -> ExportJob | None:
+        """The comparison as JSON or HTML, once it is ready."""
+        if self.result is None:
+            return None
+        from redactview.tui.exporting import comparison_job
+
+        return comparison_job(self.result)
+
+    def action_back(self) -> None:
+        """Back to the library (stopping the comparison if it is still running)."""
+        if self._job is not None:
+            self._job.cancel()
+        self.dismiss(None)

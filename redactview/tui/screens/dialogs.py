@@ -1,0 +1,67 @@
+"""Small modal questions: go to a page, confirm an overwrite."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Button, Input, Label
+
+
+class GoToPageDialog(ModalScreen[int | None]):
+    """Ask for a page number between 1 and the page count."""
+
+    BINDINGS = [("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, page_count: int, current: int) -> None:
+        super().__init__()
+        self.page_count = page_count
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """A prompt and a number input."""
+        with Vertical(classes="dialog"):
+            yield Label(f"Go to page (1–{self.page_count}):")
+            yield Input(
+                str(self.current),
+                type="integer",
+                validators=[Integer(minimum=1, maximum=self.page_count)],
+                id="page-number",
+                select_on_focus=True,
+            )
+
+    @on(Input.Submitted)
+    def _go(self, event: Input.Submitted) -> None:
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            self.notify(f"Pages run from 1 to {self.page_count}.", severity="warning")
+            return
+        self.dismiss(int(event.value))
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; y or Enter on Yes confirms, n or Escape declines."""
+
+    BINDINGS = [("escape,n", "dismiss(False)", "No"), ("y", "dismiss(True)", "Yes")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons."""
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button("Yes (y)", variant="warning", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        """Start on No: overwriting is the choice that needs a deliberate key."""
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _answer(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,149 @@
+"""The library: every opened document with its pages, counts, leaks and exemptions cited."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from redactview.textsafe import printable_line
+from redactview.tui.messages import DocumentChanged
+from redactview.tui.present import safe
+from redactview.tui.state import DocumentState, is_leak
+
+COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Exemptions cited", "Status")
+HINT = "Enter read · space mark · c compare two · o open · e export · ? help"
+
+
+class LibraryScreen(Screen[None]):
+    """The opened documents; pick one to read, or two to compare."""
+
+    BINDINGS = [
+        Binding("space", "mark", "Mark"),
+        Binding("c", "compare", "Compare"),
+        Binding("x,delete", "close_document", "Close doc"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        """Title, document table, summary of the highlighted document, footer."""
+        yield Static(id="lib-title")
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Static(id="lib-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.title = "Library"
+        self.query_one(DataTable).add_columns(*COLUMNS)
+        self.refresh_table()
+        self.query_one(DataTable).focus()
+
+    @property
+    def documents(self) -> dict[str, DocumentState]:
+        """The session's documents, by path."""
+        return self.app.documents  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def current(self) -> DocumentState | None:
+        """The highlighted document."""
+        table = self.query_one(DataTable)
+        paths = list(self.documents)
+        return self.documents[paths[table.cursor_row]] if 0 <= table.cursor_row < len(paths) else None
+
+    @on(DocumentChanged)
+    def refresh_table(self) -> None:
+        """Rebuild the rows from the documents' states, keeping the cursor where it was."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for path, state in self.documents.items():
+            table.add_row(*self._cells(state), key=path)
+        if self.documents:
+            table.move_cursor(row=min(max(row, 0), len(self.documents) - 1), animate=False)
+        self._show_title()
+        self._show_summary()
+
+    def _cells(self, state: DocumentState) -> list[Text]:
+        leaks = sum(1 for r in state.redactions if is_leak(r))
+        count = str(len(state.redactions)) if state.report else f"{state.found}…"
+        mark = "✓" if state.path in self.marked else ""
+        status = Text(state.status, style="bold red" if state.error else "")
+        return [
+            Text(mark, style="bold"),
+            safe(state.name, 40),
+            Text(str(state.page_count or "?"), justify="right"),
+            Text(count, justify="right"),
+            Text(str(leaks) if leaks else "", style="bold red", justify="right"),
+            safe(", ".join(state.cited_codes()) or "—", 30),
+            status,
+        ]
+
+    def _show_title(self) -> None:
+        total = sum(len(s.redactions) for s in self.documents.values())
+        line = f"{len(self.documents)} document(s) · {total} redactions · {HINT}"
+        self.query_one("#lib-title", Static).update(Content(line))
+
+    def _show_summary(self) -> None:
+        state = self.current
+        self.query_one("#lib-summary", Static).update(summary_of(state) if state else "")
+
+    @on(DataTable.RowHighlighted, "#documents")
+    def _highlighted(self) -> None:
+        self._show_summary()
+
+    @on(DataTable.RowSelected, "#documents")
+    def _chosen(self) -> None:
+        if self.current is not None:
+            self.app.open_document_screen(self.current.path)  # type: ignore[attr-defined]
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted document for comparison (two at most)."""
+        state = self.current
+        if state is None:
+            return
+        if state.path in self.marked:
+            self.marked.remove(state.path)
+        else:
+            self.marked = [*self.marked, state.path][-2:]
+        self.refresh_table()
+
+    def action_compare(self) -> None:
+        """Compare the two marked documents (or the only two open)."""
+        pair = self.marked if len(self.marked) == 2 else list(self.documents)
+        if len(pair) != 2:
+            self.notify("Mark two documents with space, then press c.", severity="warning")
+            return
+        self.app.open_compare(pair[0], pair[1])  # type: ignore[attr-defined]
+
+    def action_close_document(self) -> None:
+        """Close the highlighted document, stopping its loading."""
+        state = self.current
+        if state is not None:
+            self.marked = [p for p in self.marked if p != state.path]
+            self.app.close_document(state.path)  # type: ignore[attr-defined]
+            self.refresh_table()
+
+
+def summary_of(state: DocumentState) -> Content:
+    """Counts by kind and exemption, exemptions cited and any problem, for one document."""
+    lines = [f"{state.name}: {state.status}"]
+    if state.error:
+        lines.append(f"Could not be read: {printable_line(state.error)}")
+    if state.report:
+        summary = state.report.summary()
+        kinds = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in summary.by_kind.items())
+        lines.append(f"By kind: {kinds or 'none'}")
+        by_exemption = ", ".join(f"{k} {n}" for k, n in summary.by_exemption.items())
+        lines.append(f"By exemption: {by_exemption or 'none'}")
+        cited = dict.fromkeys(f"{e.code} ({e.name})" for e in state.exemptions)
+        lines.append(f"Cited: {', '.join(cited) or 'none'}")
+        lines.extend(f"Warning: {w}" for w in state.report.warnings[:3])
+    return Content("\n".join(printable_line(line) for line in lines))

@@ -1,0 +1,43 @@
+"""Open another file or folder: type a path, or pick one in the directory tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DirectoryTree, Input, Label
+
+
+class OpenDialog(ModalScreen[str | None]):
+    """Dismiss with the path chosen, or None."""
+
+    BINDINGS = [("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, folder: str = "") -> None:
+        super().__init__()
+        start = Path(folder) if folder and Path(folder).is_dir() else Path.cwd()
+        self.folder = start
+
+    def compose(self) -> ComposeResult:
+        """Path input above a directory tree."""
+        with Vertical(classes="dialog", id="open-dialog"):
+            yield Label("Open a file or folder (Enter); or pick one below:")
+            yield Input(str(self.folder) + "/", id="open-path")
+            yield DirectoryTree(self.folder, id="open-tree")
+
+    @on(Input.Submitted, "#open-path")
+    def _typed(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value:
+            self.dismiss(str(Path(value).expanduser()))
+
+    @on(DirectoryTree.FileSelected)
+    def _picked(self, event: DirectoryTree.FileSelected) -> None:
+        self.dismiss(str(event.path))
+
+    @on(DirectoryTree.DirectorySelected)
+    def _folder(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.query_one("#open-path", Input).value = str(event.path) + "/"

@@ -1,0 +1,84 @@
+"""The session's documents: each loads in its own child process, followed by a thread worker."""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import partial
+from typing import TYPE_CHECKING
+
+from redactview.scan import ScanOptions, expand_paths
+from redactview.textsafe import printable_line
+from redactview.tui.jobs import Job, JobEvent, JobFailed, start_scan
+from redactview.tui.messages import DocumentChanged
+from redactview.tui.state import DocumentState
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class Session:
+    """Opened documents by path, and the jobs loading them (a few at a time)."""
+
+    def __init__(self, app: App[int], password: str | None = None) -> None:
+        self.app = app
+        self.password = password
+        self.documents: dict[str, DocumentState] = {}
+        self.jobs: dict[str, Job] = {}
+        self._slots = threading.Semaphore(max(2, os.cpu_count() or 1))
+
+    def open(self, path: str) -> list[str]:
+        """Open a file, or every file in a folder; return the paths now in the session."""
+        files, errors = expand_paths([path], ScanOptions())
+        for error in errors:
+            self._failed(error.error)
+        for file in files:
+            if file not in self.documents:
+                self.documents[file] = DocumentState(file)
+                self.app.run_worker(partial(self._follow, file), thread=True, group="load")
+        self._broadcast(path)
+        return files
+
+    def close(self, path: str) -> None:
+        """Cancel a document's job and drop it from the session."""
+        job = self.jobs.pop(path, None)
+        if job is not None:
+            job.cancel()
+        self.documents.pop(path, None)
+
+    def cancel_all(self) -> None:
+        """Cancel every job still running."""
+        for job in list(self.jobs.values()):
+            job.cancel()
+
+    def _follow(self, path: str) -> None:
+        """Thread worker: run the document's job and pass each event to the UI thread."""
+        with self._slots:
+            if path not in self.documents:
+                return  # closed while it waited for a slot
+            try:
+                job = self.jobs[path] = start_scan(path, self.password)
+            except (OSError, ValueError) as error:
+                failure = JobFailed(f"could not start a reader process: {error}")
+                self.app.call_from_thread(self._apply, path, failure)
+                return
+            for event in job.events():
+                self.app.call_from_thread(self._apply, path, event)
+            self.jobs.pop(path, None)
+
+    def _apply(self, path: str, event: JobEvent) -> None:
+        state = self.documents.get(path)
+        if state is None:
+            return
+        state.apply(event)
+        if isinstance(event, JobFailed):
+            named = state.path in event.error
+            self._failed(event.error if named else f"{state.name}: {event.error}")
+        self._broadcast(path)
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(printable_line(message), severity="error", timeout=8, markup=False)
+
+    def _broadcast(self, path: str) -> None:
+        for screen in self.app.screen_stack:
+            screen.post_message(DocumentChanged(path))

@@ -1,0 +1,161 @@
+"""Leaky redactions, and the good redactions x-ray also passes, built as PDFs in code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pymupdf
+import pytest
+
+from redactview.detectors import boxes
+from redactview.model import Kind, Redaction
+from redactview.scan import scan_file
+from tests.core.conftest import MakePdf
+from tests.fixtures.pdfs import (
+    LEFT,
+    WHITE,
+    box_over,
+    draw_box,
+    pages_of,
+    place_image,
+    redacted_line,
+    write_line,
+)
+
+LINE = "The payment was approved by Jane Doe in May"
+SECRET = "Jane Doe"
+Draw = Callable[[pymupdf.Page], None]
+
+
+def boxed(fill=(0.0, 0.0, 0.0), *, under: str = SECRET) -> Draw:  # type: ignore[no-untyped-def]
+    """A line whose `under` words are painted over by a box of `fill`."""
+
+    def draw(page: pymupdf.Page) -> None:
+        line = LINE.replace(SECRET, under)
+        write_line(page, line, y=100)
+        draw_box(page, box_over(line, under, 100), fill=fill)
+
+    return draw
+
+
+def annotated(kind: str, colour=(0.0, 0.0, 0.0)) -> Draw:  # type: ignore[no-untyped-def]
+    """A line whose secret is under an annotation of `kind`."""
+
+    def draw(page: pymupdf.Page) -> None:
+        write_line(page, LINE, y=100)
+        rect = box_over(LINE, SECRET, 100)
+        if kind == "Redact":
+            page.add_redact_annot(rect)
+            return
+        annot = page.add_highlight_annot(rect) if kind == "Highlight" else page.add_rect_annot(rect)
+        annot.set_colors(stroke=colour, fill=None if kind == "Highlight" else colour)
+        annot.update()
+
+    return draw
+
+
+def same_colour(page: pymupdf.Page) -> None:
+    rect = box_over(LINE, SECRET, 100)
+    write_line(page, LINE.split(SECRET)[0], y=100)
+    draw_box(page, rect)
+    write_line(page, SECRET, x=rect.x0, y=100)
+
+
+def image_over_text(page: pymupdf.Page) -> None:
+    write_line(page, LINE, y=100)
+    place_image(page, box_over(LINE, SECRET, 100))
+
+
+def invisible(page: pymupdf.Page) -> None:
+    write_line(page, "The payment was approved by", y=100)
+    write_line(page, SECRET, x=220, y=100, render_mode=3)
+
+
+def leaks_on(make_pdf: MakePdf, draw: Draw) -> list[Redaction]:
+    (page,) = pages_of(make_pdf(draw))
+    return boxes.detect(page)
+
+
+@pytest.mark.parametrize(
+    ("draw", "kind"),
+    [
+        (boxed(), Kind.TEXT_UNDER_BOX),
+        (boxed((0.2, 0.2, 0.45)), Kind.TEXT_UNDER_BOX),  # navy
+        (boxed(WHITE), Kind.WHITE_BOX),
+        (same_colour, Kind.SAME_COLOUR_TEXT),
+        (image_over_text, Kind.TEXT_UNDER_BOX),
+        (invisible, Kind.INVISIBLE_TEXT),
+        (annotated("Redact"), Kind.UNAPPLIED_ANNOTATION),
+        (annotated("Highlight"), Kind.DARK_ANNOTATION),
+        (annotated("Square"), Kind.DARK_ANNOTATION),
+    ],
+    ids=lambda v: getattr(v, "__name__", str(v)),
+)
+def test_leaky_redactions_give_back_the_hidden_text(
+    make_pdf: MakePdf, draw: Draw, kind: Kind
+) -> None:
+    (leak,) = leaks_on(make_pdf, draw)
+    assert leak.kind is kind
+    assert leak.leaky and leak.leaked_text == SECRET
+    assert (leak.est_chars, leak.est_words) == (len(SECRET), 2)
+
+
+def test_leak_is_placed_on_the_hidden_words(make_pdf: MakePdf) -> None:
+    (page,) = pages_of(make_pdf(boxed()))
+    (leak,) = boxes.detect(page)
+    assert page.text[leak.start : leak.end] == SECRET
+    assert leak.bbox == pytest.approx(tuple(box_over(LINE, SECRET, 100)), abs=0.5)
+
+
+@pytest.mark.parametrize(
+    ("draw", "kinds"),
+    [
+        # x-ray's good redactions: placeholders under a box are not leaks
+        (boxed(under="XXXXXXXX"), [Kind.BOX]),
+        (boxed(under="REDACTED"), [Kind.BOX]),
+        (boxed(under="J"), [Kind.BOX]),
+        # markup that is not a redaction
+        (annotated("Highlight", (1.0, 1.0, 0.0)), []),
+        (boxed((1.0, 1.0, 0.6)), [Kind.TEXT_UNDER_BOX]),  # opaque pale yellow still hides
+    ],
+    ids=["xxxx", "placeholder", "single-char", "yellow-highlight", "opaque-pale-box"],
+)
+def test_what_is_not_a_leak(make_pdf: MakePdf, draw: Draw, kinds: list[Kind]) -> None:
+    result = leaks_on(make_pdf, draw)
+    assert [r.kind for r in result] == kinds
+    assert all(r.leaky == (r.kind is Kind.TEXT_UNDER_BOX) for r in result)
+
+
+def test_redact_annotation_over_nothing_is_not_a_leak(make_pdf: MakePdf) -> None:
+    def draw(page: pymupdf.Page) -> None:
+        write_line(page, "Approved by", y=100)
+        page.add_redact_annot(pymupdf.Rect(150, 88, 250, 104))
+
+    (annot,) = leaks_on(make_pdf, draw)
+    assert annot.kind is Kind.ANNOTATION and not annot.leaky
+
+
+def test_ocr_layer_over_a_scan_is_not_invisible_text(make_pdf: MakePdf) -> None:
+    def draw(page: pymupdf.Page) -> None:
+        place_image(page, page.rect, colour=(250, 250, 250))
+        write_line(page, LINE, y=100, render_mode=3)
+
+    assert leaks_on(make_pdf, draw) == []
+
+
+def test_scan_reports_leaks_and_boxes_from_a_file(make_pdf: MakePdf) -> None:
+    def draw(page: pymupdf.Page) -> None:
+        boxed()(page)
+        redacted_line(page, "Copied to", "John Roe", "and the board.", 140)
+        write_line(page, "Invisible note", x=LEFT, y=180, render_mode=3)
+
+    report = scan_file(str(make_pdf(draw)))
+    mine = [r for r in report.redactions if r.detector == boxes.DETECTOR]
+    assert sorted((r.kind, r.leaked_text) for r in mine) == sorted(
+        [
+            (Kind.TEXT_UNDER_BOX, SECRET),
+            (Kind.BOX, None),
+            (Kind.INVISIBLE_TEXT, "Invisible note"),
+        ]
+    )
+    assert report.summary().leaky >= 2
