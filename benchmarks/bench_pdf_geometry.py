@@ -44,8 +44,8 @@ print(json.dumps({"seconds": seconds, "leaks": leaks}))
 """
 
 
-def build_pdf(path: Path, pages: int, seed: int = 7) -> None:
-    """Write `pages` pages of text, each with two leaky boxes and two proper ones."""
+def build_pdf(path: Path, pages: int, leaky: int = 2, seed: int = 7) -> None:
+    """Write `pages` pages of text, each with four boxes of which `leaky` have text under them."""
     rng = random.Random(seed)
     doc = pymupdf.open()
     for _ in range(pages):
@@ -55,7 +55,7 @@ def build_pdf(path: Path, pages: int, seed: int = 7) -> None:
             words = [rng.choice(WORDS) for _ in range(rng.randint(9, 13))]
             secret = rng.choice(SECRETS)
             if row in rows:
-                _boxed_line(page, row, words, secret, leaky=rows.index(row) < 2)
+                _boxed_line(page, row, words, secret, leaky=rows.index(row) < leaky)
             else:
                 page.insert_text((LEFT, _baseline(row)), " ".join(words), fontsize=SIZE)
     doc.save(path, garbage=1, deflate=True)
@@ -124,15 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     """Build the PDF, time the three passes and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--leaky", type=int, default=2, help="leaky boxes per page (0-4)")
     parser.add_argument("--xray-python", default=XRAY_PYTHON, help="Python of x-ray's venv")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "boxes.pdf"
-        build_pdf(path, args.pages)
+        build_pdf(path, args.pages, args.leaky)
         floor = time_floor(path)
         ours, our_leaks = time_redactview(path)
         xray = time_xray(path, args.xray_python)
-    print(f"pages:       {args.pages}")
+    print(f"pages:       {args.pages}, 4 boxes each, {args.leaky} of them leaky")
     print(f"floor:       {floor:.2f} s  (rawdict + get_drawings per page)")
     print(f"redactview:  {ours:.2f} s  = {ours / floor:.2f}x the floor (target <= 1.5x)")
     print(f"leaks found: {len(our_leaks)}")

@@ -38,12 +38,12 @@ MARKED_LINES = (
     "Mobile: 07700 900XXX   Office: 01632 960 {num}",
     "Site access is via [REDACTED] and the gate code changes monthly.",
     "Contract value: £********   Total cost: [WITHHELD]",
-    "The officer responsible, \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588, confirmed the figures.",
+    "The officer responsible, " + "\u2588" * 8 + ", confirmed the figures.",
     "Withheld under section 31(1)(a): ****************************************",
 )
 TABLE_ROW = "CDC-{ref:04d}  {title:<30} {supplier:<28} {value:>12}"
 TITLES = ("Street lighting maintenance", "Highway gully cleansing", "Fleet telematics")
-SUPPLIERS = ("Fenlark Highways Ltd", "Lumen Arc Services Ltd", "Trackwise Fleet Systems Ltd")
+SUPPLIERS = ("Fenlark Highways Ltd", "Lumen Arc Services Ltd", "Trelloway Fleet Systems Ltd")
 
 
 def plain_line(rng: random.Random) -> str:
@@ -56,7 +56,7 @@ def plain_line(rng: random.Random) -> str:
         return f"  * {sentence}"
     if kind < 0.08:
         return f"[{rng.randint(1, 9)}] See the Contract Procedure Rules, part {rng.randint(2, 9)}."
-    return sentence[:WIDTH]
+    return sentence if len(sentence) <= WIDTH else sentence[:WIDTH].rsplit(" ", 1)[0]
 
 
 def marked_line(rng: random.Random) -> str:

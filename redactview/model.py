@@ -118,7 +118,7 @@ class Shape:
     `covered_text` is the text still extractable from under it, which is what makes a box leaky.
     """
 
-    source: str  # "path", "image" or "annotation"
+    source: str  # "path", "image", "annotation" or "hatch" (crossed lines drawn over text)
     bbox: BBox
     fill: RGB | None = None
     opacity: float = 1.0
@@ -129,6 +129,7 @@ class Shape:
     label_text: str = ""  # visible text painted on top of the shape ("REDACTED", "s.40")
     same_colour_text: str = ""  # text painted on top in the shape's own colour: unreadable, not gone
     pieces: int = 1  # drawn shapes merged into this one
+    solid: bool = True  # renders as one colour: nothing under it shows through
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -9,6 +9,7 @@ scan goes on with the next file.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -53,7 +54,10 @@ def scan_in_workers(
     tasks = sum(len(tasks) for _, tasks in plan)
     if not tasks:
         return reports, errors
-    context = multiprocessing.get_context("forkserver")
+    # fork is quick and safe from a single-threaded caller (the CLI); a threaded one (the TUI)
+    # gets clean processes from a fork server instead.
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
     with ProcessPool(max_workers=max(1, min(options.jobs, tasks)), context=context) as pool:
         scheduled = [
             [

@@ -294,7 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         BOXES_DRAWN.clear()
         print(build(args.out))
         for page, box in BOXES_DRAWN:
-            print(f"  box on page {page}: {tuple(round(v, 1) for v in box)}")
+            corners = tuple(round(v, 1) for v in (box.x0, box.y0, box.x1, box.y1))
+            print(f"  box on page {page}: {corners}")
     print("  burnt-in boxes:", memo_boxes())
     return 0
 

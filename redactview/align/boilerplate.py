@@ -13,30 +13,32 @@ from collections.abc import Iterator
 Range = tuple[int, int]
 
 _EDGE_LINES = 3  # how many lines at each end of a page can be a header or footer
-_PAGE_NUMBER_ANYWHERE = re.compile(r"^\s*page\s+\d+(\s*(of|/)\s*\d+)?\s*$", re.IGNORECASE)
+_PAGE_NUMBER_ANYWHERE = re.compile(
+    r"^[ \t]*page[ \t]+\d+([ \t]*(of|/)[ \t]*\d+)?[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 _PAGE_NUMBER_AT_EDGE = re.compile(r"^\s*[-–—(\[]?\s*\d{1,4}\s*(of|/)?\s*\d{0,4}\s*[-–—)\]]?\s*$")
+_BANNER_HINT = re.compile(r"cookie|skip to|left blank", re.IGNORECASE)
 _BANNER = re.compile(
     r"\bcookies?\b.*\b(accept|consent|preferences|we use|settings)\b"
     r"|\b(accept|we use|manage)\b.*\bcookies?\b"
-    r"|^\s*skip to (main )?content\s*$"
+    r"|^[ \t]*skip to (main )?content[ \t]*$"
     r"|\bthis page (is|was|has been) (intentionally )?left blank\b",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d+")
 
 
 def boilerplate_ranges(text: str) -> list[Range]:
     """Offsets of every boilerplate line (and banner paragraph) in the text, sorted, merged."""
-    pages = list(_pages(text))
-    found: list[Range] = []
-    repeated = _repeated_edge_lines(text, pages)
-    for lines in pages:
-        edge = _edge_indexes(text, lines)
-        for index, (start, end) in enumerate(lines):
+    edges = [list(_edge_lines(text, start, end)) for start, end in _pages(text)]
+    repeated = _repeated(text, edges)
+    found = [m.span() for m in _PAGE_NUMBER_ANYWHERE.finditer(text)]
+    for page in edges:
+        for start, end in page:
             line = text[start:end]
-            at_edge = index in edge and (_PAGE_NUMBER_AT_EDGE.match(line) or _sig(line) in repeated)
-            if at_edge or _PAGE_NUMBER_ANYWHERE.match(line):
+            if _PAGE_NUMBER_AT_EDGE.match(line) or _sig(line) in repeated:
                 found.append((start, end))
-        found.extend(_banner_paragraphs(text, lines))
+    found.extend(_banners(text))
     return merge_ranges(found)
 
 
@@ -51,49 +53,74 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
     return merged
 
 
-def _pages(text: str) -> Iterator[list[Range]]:
-    """Each page as the (start, end) of its lines."""
-    page_start = 0
-    for page in text.split("\f"):
-        lines: list[Range] = []
-        offset = page_start
-        for line in page.split("\n"):
-            lines.append((offset, offset + len(line)))
-            offset += len(line) + 1
-        yield lines
-        page_start += len(page) + 1
+def _pages(text: str) -> Iterator[Range]:
+    """The (start, end) of each page."""
+    start = 0
+    while (end := text.find("\f", start)) != -1:
+        yield start, end
+        start = end + 1
+    yield start, len(text)
 
 
-def _edge_indexes(text: str, lines: list[Range]) -> set[int]:
-    """The indexes of the first and last few non-blank lines of a page."""
-    filled = [i for i, (start, end) in enumerate(lines) if text[start:end].strip()]
-    return set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+def _edge_lines(text: str, start: int, end: int) -> Iterator[Range]:
+    """The first and last few non-blank lines of the page from `start` to `end`."""
+    seen: set[Range] = set()
+    for line in (*_lines_forward(text, start, end), *_lines_backward(text, start, end)):
+        if line not in seen:
+            seen.add(line)
+            yield line
+
+
+def _lines_forward(text: str, start: int, end: int) -> list[Range]:
+    lines: list[Range] = []
+    while start < end and len(lines) < _EDGE_LINES:
+        stop = text.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        if text[start:stop].strip():
+            lines.append((start, stop))
+        start = stop + 1
+    return lines
+
+
+def _lines_backward(text: str, start: int, end: int) -> list[Range]:
+    lines: list[Range] = []
+    while end > start and len(lines) < _EDGE_LINES:
+        begin = text.rfind("\n", start, end) + 1
+        begin = max(begin, start)
+        if text[begin:end].strip():
+            lines.append((begin, end))
+        end = begin - 1
+    return lines
 
 
 def _sig(line: str) -> str:
     """A line's shape with digits and spacing ignored, so "Page 3" and "Page 4" look alike."""
-    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+    return _DIGITS.sub("#", " ".join(line.lower().split()))
 
 
-def _repeated_edge_lines(text: str, pages: list[list[Range]]) -> set[str]:
+def _repeated(text: str, edges: list[list[Range]]) -> set[str]:
     """Edge lines that recur on enough pages to be running headers or footers."""
-    if len(pages) < 2:
+    if len(edges) < 2:
         return set()
     counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({_sig(text[lines[i][0] : lines[i][1]]) for i in _edge_indexes(text, lines)})
-    needed = max(2, int(0.3 * len(pages)))
+    for page in edges:
+        counts.update({_sig(text[start:end]) for start, end in page})
+    needed = max(2, int(0.3 * len(edges)))
     return {sig for sig, count in counts.items() if count >= needed and sig}
 
 
-def _banner_paragraphs(text: str, lines: list[Range]) -> Iterator[Range]:
-    """The whole paragraph around any line that reads like a web page's cookie banner."""
-    for index, (start, end) in enumerate(lines):
-        if not _BANNER.search(text[start:end]):
-            continue
-        first = last = index
-        while first > 0 and text[lines[first - 1][0] : lines[first - 1][1]].strip():
-            first -= 1
-        while last + 1 < len(lines) and text[lines[last + 1][0] : lines[last + 1][1]].strip():
-            last += 1
-        yield (lines[first][0], lines[last][1])
+def _banners(text: str) -> Iterator[Range]:
+    """The paragraphs holding a line that reads like a web page's cookie banner."""
+    for hint in _BANNER_HINT.finditer(text):
+        start = max(text.rfind("\n", 0, hint.start()), text.rfind("\f", 0, hint.start())) + 1
+        ends = [i for i in (text.find("\n", hint.end()), text.find("\f", hint.end())) if i != -1]
+        end = min(ends, default=len(text))
+        if _BANNER.search(text[start:end]):
+            yield _paragraph(text, start, end)
+
+
+def _paragraph(text: str, start: int, end: int) -> Range:
+    """The blank-line delimited paragraph around `start` to `end`."""
+    before = max(text.rfind("\n\n", 0, start), text.rfind("\f", 0, start))
+    after = [i for i in (text.find("\n\n", end), text.find("\f", end)) if i != -1]
+    return (before + 1 if before >= 0 else 0), min(after, default=len(text))

@@ -13,6 +13,7 @@ from redactview.align.gaps import resolve_gap
 from redactview.align.markers import marker_spans
 from redactview.align.normalise import Tokens, tokenise
 from redactview.align.release import Release
+from redactview.align.wildcard import refine_markers
 from redactview.model import Change, ChangeType, Comparison
 
 RELATED = 0.3  # below this share of the shorter release in common, the two are not one document
@@ -45,7 +46,8 @@ def align_sides(a: Side, b: Side) -> list[Op]:
         else:
             ops.append(op)
     a_keys, b_keys = a.tokens.keys, b.tokens.keys
-    return bridge_edits(settle_noise(tidy_ops(ops), a_keys, b_keys), a_keys, b_keys)
+    ops = bridge_edits(settle_noise(tidy_ops(ops), a_keys, b_keys), a_keys, b_keys)
+    return settle_noise(refine_markers(ops, a_keys, b_keys), a_keys, b_keys)
 
 
 def likeness(changes: Sequence[Change], a: Tokens, b: Tokens) -> tuple[float, float]:

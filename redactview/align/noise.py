@@ -1,8 +1,8 @@
-"""Tell OCR misreads from edits: stretches that differ only in look-alike letters are the same.
+"""Tell OCR misreads from edits.
 
-The comparison keys already fold the commonest confusions (l/1/I/|, O/0, rn/m). Here a coarser
-skeleton also folds letters a poor scan swaps (e/c, h/b, n/u, t/f, a/o, s/5), and a few stray
-characters in ten are allowed on top, as long as the figures are the same on both sides.
+The comparison keys already fold the letters a poor scan confuses (see normalise.py). On top of
+that, a stretch may differ from its counterpart by about one character in ten and still be the
+same words misread, as long as the figures are the same on both sides.
 """
 
 from __future__ import annotations
@@ -10,17 +10,6 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 NOISE_RATE = 0.1  # at most one character in ten may differ for two stretches to be one misread
-_SKELETON = str.maketrans({"c": "e", "b": "h", "u": "n", "f": "t", "a": "o", "5": "s"})
-_PAIRS = (("cl", "d"), ("ri", "n"))
-
-
-def skeleton(key: str) -> str:
-    """A folded key with look-alike letters made one."""
-    key = key.translate(_SKELETON)
-    for pair, single in _PAIRS:
-        if pair in key:
-            key = key.replace(pair, single)
-    return key
 
 
 def is_noise(a: str, b: str) -> bool:
@@ -31,7 +20,6 @@ def is_noise(a: str, b: str) -> bool:
         return len(a) + len(b) <= 1
     if _figures(a) != _figures(b):
         return False
-    a, b = skeleton(a), skeleton(b)
     allowed = max(1, int(NOISE_RATE * max(len(a), len(b))))
     return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 

@@ -2,36 +2,34 @@
 
 Each token keeps the offsets of the original text it came from, so a change found between tokens
 maps straight back to `redactview text` offsets. A redaction becomes one marker token, so a marker
-and the words it hides line up as a unit. Keys fold what OCR confuses:
+and the words it hides line up as a unit. Keys fold what OCR confuses, so both of these read
+"the lntormotlon meetlng":
 
-    "Tbe |nformation rneeting"  ->  tbe lnformatlon meetlng
-    "The information meeting"   ->  the lnformatlon meetlng
+    "Tbe |nforrnation rneeting"
+    "The information meeting"
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 MARKER_KEY = "\x00"  # never produced by the word pattern, so a marker only matches a marker
 
-_CHAR = r"(?:[^\W_]|\|)"
-# A word, with any parts split by a hyphen at a line end ("impor-\ntant") joined back on.
-_WORD = re.compile(rf"{_CHAR}+(?:-[ \t]*\n?[ \t]*{_CHAR}+)*")
-_JOIN = re.compile(r"-\s*")
-_FOLD = str.maketrans(
-    {
-        "|": "l",
-        "i": "l",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-    }
-)
+# A word, with any parts split by a hyphen at a line end ("impor-\ntant") joined back on; the
+# group makes split() keep the words.
+_WORD = re.compile(r"(\w+(?:-[ \t]*\n?[ \t]*\w+)*)")
+_SEP = "\x02"  # joins the words of a document while their keys are worked out together
+_JOIN = re.compile(r"-[ \t\n]*")
+# Per character, length kept: I and | read as l; underscores are not words; and the letters a
+# poor scan swaps are made one (c/e, b/h, u/n, f/t, a/o). Applied to UTF-8 bytes, where these
+# ASCII bytes never occur inside another character's encoding.
+_FOLD = bytes.maketrans(b"|i_cbufa", b"ll ehnto")
 _PAIRS = (("rn", "m"), ("vv", "w"))
-_DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
+_DIGIT_LOOKALIKES = str.maketrans("015", "ols")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,58 +58,88 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (İ) lower to two: fold one by one instead
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_FOLD)
+    return (
+        lowered.encode("utf-8", "surrogatepass").translate(_FOLD).decode("utf-8", "surrogatepass")
+    )
 
 
-def word_key(word: str) -> str:
-    """The comparison key of one folded word: hyphenation and OCR letter pairs undone."""
-    if "-" in word:
-        word = _JOIN.sub("", word)
-    if not word.isalpha() and not word.isdigit():  # a digit inside a word is a misread letter
-        word = word.translate(_DIGIT_LOOKALIKES)
+def word_keys(words: list[str]) -> list[str]:
+    """The comparison keys of folded words: hyphenation, OCR letter pairs and digits in words
+    undone, all words at once."""
+    joined = _SEP.join(words)
+    if "-" in joined:
+        joined = _JOIN.sub("", joined)
     for pair, single in _PAIRS:
-        if pair in word:
-            word = word.replace(pair, single)
-    return word
+        if pair in joined:
+            joined = joined.replace(pair, single)
+    keys = joined.split(_SEP) if words else []
+    # A digit inside a word is a misread letter ("1etter"); a number stays as it is.
+    return [k if k.isalpha() or k.isdigit() else k.translate(_DIGIT_LOOKALIKES) for k in keys]
 
 
 def tokenise(
     text: str, markers: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]]
 ) -> Tokens:
     """Tokens for the text, each marker span as one marker token, the `skip` ranges left out."""
-    folded = fold(text)
-    holes = _holes(markers, skip)
-    tokens = Tokens([], [], [], [])
-    position = 0
-    for start, end, index in holes:
-        _words(folded, position, start, tokens)
-        if index >= 0 and start >= position:  # one inside boilerplate or another is not kept
-            _append(tokens, MARKER_KEY, start, end, index)
-        position = max(position, end)
-    _words(folded, position, len(text), tokens)
-    return tokens
+    kept = _kept_markers(markers, skip)
+    folded = _blank(fold(text), [(s, e) for s, e, _ in kept] + list(skip))
+    # split() gives [gap, word, gap, word, ..., gap]; running lengths place every word.
+    parts = _WORD.split(folded)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    starts, ends = offsets[1:-1:2], offsets[2:-1:2]
+    keys = word_keys(words)
+    return _with_markers(Tokens(keys, starts, ends, [-1] * len(keys)), kept)
 
 
-def _holes(
+def _kept_markers(
     markers: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, int]]:
-    """Markers (with their index) and skipped ranges (index -1), in text order."""
-    holes = [(start, end, i) for i, (start, end) in enumerate(markers)]
-    holes.extend((start, end, -1) for start, end in skip)
-    # At one offset a redaction comes before the boilerplate range that may swallow it.
-    holes.sort(key=lambda hole: (hole[0], hole[2] < 0, hole[1]))
-    return holes
+    """Markers in text order with their index, leaving out any inside boilerplate or another."""
+    skip_starts = [start for start, _ in skip]
+    kept: list[tuple[int, int, int]] = []
+    for index, (start, end) in sorted(enumerate(markers), key=lambda item: item[1]):
+        inside = bisect_left(skip_starts, start + 1) - 1
+        if inside >= 0 and skip[inside][1] > start:
+            continue
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, index))
+    return kept
 
 
-def _words(folded: str, start: int, end: int, tokens: Tokens) -> None:
-    if start >= end:
-        return
-    for match in _WORD.finditer(folded, start, end):
-        _append(tokens, word_key(match.group()), match.start(), match.end(), -1)
+def _blank(folded: str, holes: list[tuple[int, int]]) -> str:
+    """The text with every hole turned into spaces, so no word is read from it."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(holes):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.extend((folded[position:start], " " * (end - start)))
+        position = end
+    pieces.append(folded[position:])
+    return "".join(pieces)
 
 
-def _append(tokens: Tokens, key: str, start: int, end: int, redaction: int) -> None:
-    tokens.keys.append(key)
-    tokens.starts.append(start)
-    tokens.ends.append(end)
-    tokens.redaction.append(redaction)
+def _with_markers(words: Tokens, kept: list[tuple[int, int, int]]) -> Tokens:
+    """Word tokens with a marker token put in at each marker's place."""
+    merged = Tokens([], [], [], [])
+    taken = 0
+    for start, end, index in kept:
+        at = bisect_left(words.starts, start, lo=taken)
+        _extend(merged, words, taken, at)
+        merged.keys.append(MARKER_KEY)
+        merged.starts.append(start)
+        merged.ends.append(end)
+        merged.redaction.append(index)
+        taken = at
+    _extend(merged, words, taken, len(words))
+    return merged
+
+
+def _extend(merged: Tokens, words: Tokens, lo: int, hi: int) -> None:
+    merged.keys.extend(words.keys[lo:hi])
+    merged.starts.extend(words.starts[lo:hi])
+    merged.ends.extend(words.ends[lo:hi])
+    merged.redaction.extend(words.redaction[lo:hi])

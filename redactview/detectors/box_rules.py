@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from redactview.detectors.geometry import luminance
-from redactview.model import RGB
+from redactview.model import RGB, BBox
 
 _DARK = 0.4  # x-ray's limit is 100/255: dark grey, navy and black hide text
 _LIGHT = 0.9  # white and near-white fills look like the page
 _PALE = 0.8  # pastel shading: table cells, highlights
+_BULLET = 8.0  # smaller squares are bullets and markers
+_TALL = 30.0  # taller than two lines of text
 _PLACEHOLDER = re.compile(
     r"redacted(\s+and\s+publicly\s+filed)?|name\s+redacted|withheld|removed|exempt(ion)?|"
     r"confidential|privileged?|redact\w*|not\s+disclosed",
@@ -35,6 +37,18 @@ def is_light(colour: RGB) -> bool:
 def is_pale(colour: RGB) -> bool:
     """True for fills too pale to pass for a redaction when nothing is under them."""
     return luminance(colour) >= _PALE
+
+
+def is_box_shaped(bbox: BBox) -> bool:
+    """True for the shape of a redaction bar, not a bullet square or a chart's narrow column.
+
+    ■ item          a bullet: too small
+    ▌▌▌ ▌           chart columns: much taller than wide
+    """
+    width, height = bbox[2] - bbox[0], bbox[3] - bbox[1]
+    if max(width, height) < _BULLET:
+        return False
+    return not (height > 2 * width and height > _TALL)
 
 
 def is_meaningful_leak(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from redactview.detectors import geometry as geo
 from redactview.detectors.box_rules import (
+    is_box_shaped,
     is_dark,
     is_light,
     is_meaningful_leak,
@@ -18,7 +19,7 @@ from redactview.detectors.box_rules import (
 )
 from redactview.detectors.placing import DETECTOR, located
 from redactview.detectors.tables import mark_missing_values
-from redactview.model import BBox, Kind, Line, Page, Redaction, Shape
+from redactview.model import BBox, Kind, Line, Page, Redaction, Shape, Span
 
 __all__ = ["DETECTOR", "classify", "detect", "drop_duplicates", "invisible_text"]
 _DUPLICATE_SHARE = 0.8
@@ -37,9 +38,14 @@ def classify(page: Page, shape: Shape) -> Redaction | None:
         return _annotation(page, shape)
     if shape.fill is None:
         return None
+    if shape.source == "hatch":
+        return _hatch(page, shape)
     if is_meaningful_leak(shape.covered_text):
-        kind = Kind.WHITE_BOX if is_light(shape.fill) else Kind.TEXT_UNDER_BOX
-        return _leak(page, shape, kind, shape.covered_text)
+        if not shape.solid:
+            return None  # the text shows through: a hollow or clipped fill hides nothing
+        if is_light(shape.fill):  # hides text from the eye, but may be page layout
+            return _leak(page, shape, Kind.WHITE_BOX, shape.covered_text, confidence=0.75)
+        return _leak(page, shape, Kind.TEXT_UNDER_BOX, shape.covered_text)
     if is_meaningful_leak(shape.same_colour_text):
         return _leak(page, shape, Kind.SAME_COLOUR_TEXT, shape.same_colour_text)
     return _proper_box(page, shape)
@@ -59,12 +65,21 @@ def _annotation(page: Page, shape: Shape) -> Redaction | None:
     return _redaction(page, shape, Kind.ANNOTATION, confidence=0.7)
 
 
+def _hatch(page: Page, shape: Shape) -> Redaction:
+    """Crossed lines drawn over text: leaky if the text is still under them."""
+    if is_meaningful_leak(shape.covered_text):
+        return _leak(page, shape, Kind.TEXT_UNDER_BOX, shape.covered_text)
+    return _redaction(page, shape, Kind.BOX, marker=shape.label_text, confidence=0.6)
+
+
 def _proper_box(page: Page, shape: Shape) -> Redaction | None:
     """A fill with nothing under it: a redaction if it is dark, or grey and set in the text."""
     assert shape.fill is not None
     label = shape.label_text
     if label and not looks_like_label(label):
         return None  # a heading or banner: white text on a dark fill
+    if not is_box_shaped(shape.bbox):
+        return None
     if is_dark(shape.fill):
         return _redaction(page, shape, Kind.BOX, marker=label)
     if is_pale(shape.fill) or label:
@@ -74,8 +89,12 @@ def _proper_box(page: Page, shape: Shape) -> Redaction | None:
     return _redaction(page, shape, Kind.BOX, confidence=0.6)
 
 
-def _leak(page: Page, shape: Shape, kind: Kind, text: str) -> Redaction:
-    return _redaction(page, shape, kind, leaked=text, marker=shape.label_text)
+def _leak(
+    page: Page, shape: Shape, kind: Kind, text: str, confidence: float | None = None
+) -> Redaction:
+    return _redaction(
+        page, shape, kind, leaked=text, marker=shape.label_text, confidence=confidence
+    )
 
 
 def _redaction(
@@ -106,8 +125,9 @@ def invisible_text(page: Page, found: list[Redaction]) -> list[Redaction]:
     return leaks
 
 
-def _invisible_runs(line: Line) -> list[list]:  # type: ignore[type-arg]
-    runs: list[list] = []  # type: ignore[type-arg]
+def _invisible_runs(line: Line) -> list[list[Span]]:
+    """Neighbouring invisible spans of a line, grouped."""
+    runs: list[list[Span]] = []
     for previous, span in zip((None, *line.spans), line.spans, strict=False):
         if not span.invisible:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redactview.detectors.attribution import attribute_exemptions, harmonise_regimes
 from redactview.detectors.exemption_names import (
@@ -52,12 +53,13 @@ _UK_TAIL = re.compile(
     re.I,
 )
 _US = re.compile(
-    r"(?<![\w(])(?:\(b\)\s?(?:\((?P<n1>[1-9])\)|(?P<n2>[1-9]))|b\((?P<n3>[1-9])\)|b(?P<n4>[1-9]))"
+    r"(?<![A-Za-z_(])(?:\(b\)\s?(?:\((?P<n1>[1-9])\)|(?P<n2>[1-9]))|b\((?P<n3>[1-9])\)|b(?P<n4>[1-9]))"
     r"(?P<sub>\s?\(\s?[a-f]\s?\)|[a-f](?!\w))?(?!\w)",
     re.I,
 )
 _US_WORD = re.compile(r"\bExemptions?\s(?P<n>[1-9])(?![\d.])(?P<sub>\s?\([a-f]\))?", re.I)
 _US_WORD_TAIL = re.compile(r"\s?(?:,|and|or|&)\s?(?P<n>[1-9])(?![\d.])(?P<sub>\s?\([a-f]\))?", re.I)
+_DIGIT = re.compile(r"\d")
 _PAREN_PART = re.compile(r"\(\s?([0-9a-z]{1,4})\s?\)", re.I)
 _US_BARE_LEAD = re.compile(r"(?:\[|\bex\.?\s?|-)$", re.I)
 
@@ -92,15 +94,23 @@ def page_context(text: str) -> CodeContext:
     )
 
 
-def find_codes(text: str, ctx: CodeContext) -> list[CodeHit]:
+def find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     """Every exemption citation in `text`, in order; overlapping forms are reported once."""
+    if not _DIGIT.search(text):
+        return ()  # every code has a digit: most labels and pages of prose stop here
+    return _find_codes(text, ctx)
+
+
+@lru_cache(maxsize=16)
+def _find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
+    """Cached: a page's codes are wanted by the label detector and by `find_exemptions`."""
     hits = _uk_hits(text, ctx) + _eir_hits(text, ctx) + _us_hits(text, ctx)
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[CodeHit] = []
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+    return tuple(kept)
 
 
 def codes_in(text: str, ctx: CodeContext) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 
 from redactview.detectors.exemption_names import US_FOIA
 from redactview.detectors.exemptions import CodeContext, CodeHit, find_codes, page_context
-from redactview.detectors.text_utils import PageText
+from redactview.detectors.text_utils import PageText, Spans
 from redactview.model import ExemptionSource, Kind, Redaction
 
 LABEL_CONFIDENCE = 0.95
@@ -46,6 +46,8 @@ _CITE_AFTER = frozenset(
 )
 _CITE_LABEL = re.compile(r"exempt|applied|withheld under|basis|reason|code|cited|section", re.I)
 _SEQUENCE_GAP = re.compile(r"^[\s,;/&]*$")
+_EXEMPTION_HEADING = re.compile(r"(?:\s{2,}|\t|\|)\s*(?:exemptions?|sections?|reasons?)\b[^:\n]*$", re.I)
+_TABLE_LOOKBACK = 40
 
 
 def detect_labels(text: PageText) -> list[Redaction]:
@@ -53,7 +55,7 @@ def detect_labels(text: PageText) -> list[Redaction]:
     page = text.text
     ctx = page_context(page)
     found = _brackets(text, ctx)
-    taken = [(r.start, r.end) for r in found]
+    taken = Spans([(r.start - text.page.start, r.end - text.page.start) for r in found])  # type: ignore[operator]
     found += _bare_words(text, taken)
     if _might_cite(page):
         found += _code_markers(text, ctx, taken)
@@ -81,11 +83,13 @@ def _bracket_label(
     text: PageText, match: re.Match[str], ctx: CodeContext, confidence: float
 ) -> Redaction | None:
     content = inside(match[0])
-    codes = codes_only(content, ctx)
-    if codes is None and not is_label_text(content):
-        return None
-    if codes is None:
+    if is_label_text(content):
         codes = tuple(code for hit in find_codes(content, ctx) for code in hit.codes)
+    else:
+        found = codes_only(content, ctx)
+        if found is None:
+            return None
+        codes = found
     return _label(text, match.start(), match.end(), codes, "marks.label", confidence)
 
 
@@ -107,6 +111,8 @@ def is_label_text(content: str) -> bool:
 
 def codes_only(content: str, ctx: CodeContext | None = None) -> tuple[str, ...] | None:
     """The codes when `content` is nothing but exemption codes (`s.43(2)`, `b(6)`), else None."""
+    if not any(char.isdigit() for char in content):
+        return None
     hits = find_codes(content, ctx or page_context(content))
     if not hits:
         return None
@@ -133,14 +139,14 @@ def _label(
     return text.finding(Kind.LABEL, detector, start, end, confidence=confidence, **extra)
 
 
-def _bare_words(text: PageText, taken: list[tuple[int, int]]) -> list[Redaction]:
+def _bare_words(text: PageText, taken: Spans) -> list[Redaction]:
     """`REDACTED` in capitals standing alone: `Name: REDACTED`."""
     page = text.text
     found: list[Redaction] = []
     index = page.find("REDACTED")
     while index >= 0:
         end = index + len("REDACTED")
-        free = not any(s <= index < e for s, e in taken)
+        free = not taken.covers(index)
         alone = (index == 0 or not page[index - 1].isalnum()) and not page[end : end + 1].isalnum()
         if free and alone:
             found.append(_label(text, index, end, (), "marks.label_word", 0.75))
@@ -148,13 +154,13 @@ def _bare_words(text: PageText, taken: list[tuple[int, int]]) -> list[Redaction]
     return found
 
 
-def _code_markers(text: PageText, ctx: CodeContext, taken: list[tuple[int, int]]) -> list[Redaction]:
+def _code_markers(text: PageText, ctx: CodeContext, taken: Spans) -> list[Redaction]:
     """Exemption codes printed in the place of the text they cut, grouped when side by side."""
     page = text.text
     markers = [
         hit
         for hit in find_codes(page, ctx)
-        if not any(s <= hit.start < e for s, e in taken) and _is_marker(text, hit)
+        if not taken.covers(hit.start) and _is_marker(text, hit)
     ]
     found: list[Redaction] = []
     for group in _sequences(page, markers):
@@ -183,8 +189,22 @@ def _is_marker(text: PageText, hit: CodeHit) -> bool:
     if first == "e":
         return False  # "Exemption 6" is always a citation
     if hit.regime == US_FOIA and first in "(b":
-        return _us_marker(before, after)
-    return _cell_marker(before, after)
+        marker = _us_marker(before, after)
+    else:
+        marker = _cell_marker(before, after)
+    return marker and not _in_exemption_column(text, hit.start)
+
+
+def _in_exemption_column(text: PageText, index: int) -> bool:
+    """True inside a table whose heading names exemptions: an index of codes, not markers."""
+    lines = text.lines
+    position = text.line_index(index)
+    for line in reversed(lines[max(0, position - _TABLE_LOOKBACK) : position]):
+        if not line.text.strip():
+            return False
+        if _EXEMPTION_HEADING.search(line.text):
+            return True
+    return False
 
 
 def _us_marker(before: str, after: str) -> bool:

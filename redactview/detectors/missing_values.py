@@ -32,7 +32,7 @@ _MASK_AFTER = re.compile(
     r"|\[[ \t]*+$|(?i:redacted|withheld|exempt)(?![A-Za-z])",
     re.M,
 )
-_LABEL_BEFORE = re.compile(r"(?P<label>[A-Za-z][A-Za-z ()/&-]{0,40}?)\s*:\s*$")
+_LABEL_BEFORE = re.compile(r"(?<![A-Za-z])(?P<label>[A-Za-z][A-Za-z ()/&',.-]{0,70}?)\s*:\s*$")
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z'-]+\s+){1,4})$")
 _FIGURE_START = re.compile(r"\s*(?:[£$€]\s?|(?:GBP|USD|EUR)\s)?\d")
 _CURRENCIES = ("£", "€", "$", "GBP", "USD", "EUR")
@@ -43,18 +43,30 @@ def detect(page: Page) -> list[Redaction]:
     if not page.text:
         return []
     text = PageText(page)
+    ranked = [
+        (redaction.start or 0, rank, redaction)
+        for rank, rule in enumerate((table_values, labelled_values, currency_values))
+        for redaction in rule(text)
+    ]
+    ranked.sort(key=lambda item: (item[0], item[1]))
     found: list[Redaction] = []
-    for rule in (table_values, labelled_values, currency_values):
-        for redaction in rule(text):
-            if not any(_same_place(redaction, kept) for kept in found):
-                found.append(redaction)
+    best: list[int] = []
+    for _, rank, redaction in ranked:
+        if found and _same_place(found[-1], redaction):
+            if rank < best[-1]:
+                found[-1], best[-1] = redaction, rank
+            continue
+        found.append(redaction)
+        best.append(rank)
     return found
 
 
 def _same_place(a: Redaction, b: Redaction) -> bool:
-    if a.start is None or a.end is None or b.start is None or b.end is None:
-        return False
-    return a.line == b.line and overlaps((a.start, a.end), (b.start, b.end)) or a.start == b.start
+    """True when two rules found one value (the table cell `£****` and the currency `£`)."""
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    if a.start == b.start:
+        return True
+    return a.line == b.line and overlaps((a.start, a.end + 1), (b.start, b.end))
 
 
 def labelled_values(text: PageText) -> list[Redaction]:
@@ -68,7 +80,8 @@ def labelled_values(text: PageText) -> list[Redaction]:
         label = _MONEY_LABEL.search(page, max(line_start, colon.start() - 48), colon.start())
         if label is None:
             continue
-        redaction = _labelled(text, label["label"], colon.end(), line_end)
+        field = _CELL_END.split(page[line_start : colon.start()])[-1].strip()
+        redaction = _labelled(text, field or label["label"], colon.end(), line_end)
         if redaction is not None:
             found.append(redaction)
     return found
@@ -80,7 +93,7 @@ def _labelled(text: PageText, label: str, value_start: int, line_end: int) -> Re
     value_end = gap.start() if gap else line_end
     value = classify_value(page[value_start:value_end])
     start, end = value_start + value.start, value_start + value.end
-    generic = label.lower() in _GENERIC_LABELS
+    generic = label.lower().rstrip(" (£$€)") in _GENERIC_LABELS
     if value.kind is ValueKind.MASKED:
         confidence = 0.8 if generic else 0.9
     elif value.kind is ValueKind.BLANK and not _figure_on_next_line(page, line_end):
@@ -171,7 +184,11 @@ def _blank_confidence(text: PageText, index: int, end: int, value_start: int, co
 def _field_before(text: PageText, index: int) -> str | None:
     """The label a value belongs to (`Contract value`), or the few words before it."""
     line_start, _ = text.line_bounds(index)
-    before = text.text[max(line_start, index - 60) : index]
+    window = max(line_start, index - 80)
+    before = text.text[window:index]
+    if window > line_start:
+        before = before.split(" ", 1)[-1]  # drop the word the window cut
+    before = _CELL_END.split(before)[-1]
     label = _LABEL_BEFORE.search(before)
     if label:
         return label["label"].strip()

@@ -56,7 +56,8 @@ def table_values(text: PageText) -> list[Redaction]:
     lines = text.lines
     index = 0
     while index < len(lines):
-        header = _header(text, lines[index])
+        raw = lines[index].text
+        header = _header(text, lines[index]) if "  " in raw or "\t" in raw or "|" in raw else None
         if header is None:
             index += 1
             continue
@@ -68,17 +69,33 @@ def table_values(text: PageText) -> list[Redaction]:
 
 def _header(text: PageText, line: Line) -> Row | None:
     raw = line.text
-    if not ("  " in raw or "\t" in raw or "|" in raw) or not MONEY_WORDS.search(raw):
+    if not ("  " in raw or "\t" in raw or "|" in raw) or _FIGURE.search(raw):
+        return None
+    if not MONEY_WORDS.search(raw):
         return None
     row = split_row(text, line)
-    if len(row.cells) < 2 or _FIGURE.search(raw):
+    if len(row.cells) < 2:
         return None
-    money = [cell for cell in row.cells if _is_money_heading(cell.text)]
-    return row if money and len(money) < len(row.cells) else None
+    money = [cell for cell in row.cells if _mentions_money(cell.text)]
+    others = [cell for cell in row.cells if not _mentions_money(cell.text)]
+    if not money or not others or any(_has_digit(cell.text) for cell in others):
+        return None  # a data row ("CDC-0239  ...  £"), not a header
+    return row if all(_is_money_heading(cell.text) for cell in money) else None
+
+
+def _mentions_money(text: str) -> bool:
+    return len(text) <= 40 and MONEY_WORDS.search(text) is not None
 
 
 def _is_money_heading(text: str) -> bool:
-    return len(text) <= 40 and MONEY_WORDS.search(text) is not None
+    """`Value`, `Cost (£)`, `2023/24 £k`: a heading about money, not a masked amount."""
+    if not _mentions_money(text):
+        return False
+    return classify_value(text).kind is ValueKind.OTHER or text.strip("()") in ("£", "$", "€")
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _rows(text: PageText, lines: tuple[Line, ...], first: int, mode: str) -> list[Row]:

@@ -32,7 +32,7 @@ MAX_LETTER_AREA_PT2 = 900.0  # a solid piece of a heavy letter is smaller than t
 MIN_FILL = 0.85  # share of the fitted rectangle the area fills
 FRINGE_SHARE = 0.6  # outer rows (columns) fuller than this share of the fullest are the box's own
 MAX_SKEW_DEGREES = 6.0
-MAX_TONE_SPREAD = 30.0  # standard deviation of the box's dark grey levels: photos vary more
+MAX_TONE_SPREAD = 24.0  # standard deviation of the box's dark grey levels: photos vary more
 MIN_DARK_SHARE = 0.55  # a label printed on the box leaves holes; a frame leaves mostly holes
 
 Pixels = NDArray[np.uint8]
@@ -77,10 +77,10 @@ def find_dark_boxes(pixels: Pixels, scale: float) -> list[PixelBox]:
             outline = _outline(number, core, labels, share, pixels, window)
         if outline is not None and _looks_like_box(outline, pixels.shape, scale):
             found.append(outline.box)
-        else:
-            heavy.append(core)
+        elif max(core[0].stop - core[0].start, core[1].stop - core[1].start) >= window:
+            heavy.append(core)  # not the specks of bar left between a label's letters
     boxes = [box for box in found if not _among_heavy_letters(box, heavy, scale)]
-    return sorted(boxes, key=lambda b: (b.top, b.left))
+    return sorted(_join_labelled_bars(boxes, dark), key=lambda b: (b.top, b.left))
 
 
 def window_pixels(scale: float) -> int:
@@ -144,8 +144,8 @@ def _outline(
 def _without_fringe(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """Drop thin outer rows and columns: the tops of letters peeping out from under a bar.
 
-        ▖▗ ▖▗▗ ▖      <- ascenders above the bar: a row far emptier than the bar's own rows
-        ████████
+    ▖▗ ▖▗▗ ▖      <- ascenders above the bar: a row far emptier than the bar's own rows
+    ████████
     """
     kept = mask.copy()
     for axis in (0, 1):
@@ -205,20 +205,62 @@ def _looks_like_box(outline: _Outline, shape: tuple[int, ...], scale: float) -> 
     )
 
 
-def _among_heavy_letters(box: PixelBox, heavy: list[tuple[slice, slice]], scale: float) -> bool:
-    """A small block beside other solid, non-box shapes on its line is part of a bold headline.
+def _join_labelled_bars(boxes: list[PixelBox], dark: NDArray[np.bool_]) -> list[PixelBox]:
+    """Join the pieces of one bar that a label printed across it cut apart.
 
-        ▐█▌ █▀▀ ███ ▐█▌      <- the square middle of a heavy letter, next to its neighbours
+    ████ REDACTED s.40 ████     <- three solid pieces, one bar: dark above and below
+                                   the label, not paper, between the pieces
+    """
+    joined: list[PixelBox] = []
+    for box in sorted(boxes, key=lambda b: b.left):
+        for index, earlier in enumerate(joined):
+            if _one_bar(earlier, box, dark):
+                joined[index] = _union(earlier, box, dark)
+                break
+        else:
+            joined.append(box)
+    return joined
+
+
+def _one_bar(left: PixelBox, right: PixelBox, dark: NDArray[np.bool_]) -> bool:
+    height = max(left.bottom - left.top, right.bottom - right.top)
+    level = abs(left.top - right.top) + abs(left.bottom - right.bottom) <= 0.3 * height
+    if not level or right.left - left.right > 4 * height:
+        return False
+    top, bottom = min(left.top, right.top), max(left.bottom, right.bottom)
+    between = dark[top:bottom, left.right : max(right.left, left.right + 1)]
+    band = max(1, round(0.15 * height))
+    edges = np.concatenate((between[:band], between[-band:]))
+    return bool(edges.mean() >= 0.8 and between.mean() >= 0.5)
+
+
+def _union(a: PixelBox, b: PixelBox, dark: NDArray[np.bool_]) -> PixelBox:
+    top, left = min(a.top, b.top), min(a.left, b.left)
+    bottom, right = max(a.bottom, b.bottom), max(a.right, b.right)
+    share = float(dark[top:bottom, left:right].mean())
+    return PixelBox(
+        top, left, bottom, right, share, a.skew if abs(a.skew) > abs(b.skew) else b.skew
+    )
+
+
+def _among_heavy_letters(box: PixelBox, heavy: list[tuple[slice, slice]], scale: float) -> bool:
+    """A small block with other solid, non-box shapes close by is a piece of something else.
+
+        ▐█▌ █▀▀ ███ ▐█▌      <- the square middle of a heavy letter, next to its neighbours;
+                                 or a dark patch of a photograph, among other dark patches
+
+    Body text leaves no solid shapes at all, so a bar over it has no such neighbours.
     """
     height = box.bottom - box.top
     if (box.right - box.left) * height * scale * scale > MAX_LETTER_AREA_PT2:
         return False
-    for rows, cols in heavy:
-        shared = min(rows.stop, box.bottom) - max(rows.start, box.top)
-        gap = max(cols.start - box.right, box.left - cols.stop)
-        if shared > 0.3 * height and gap <= height:
-            return True
-    return False
+    reach = max(2 * height, round(MIN_WIDTH_PT / scale))
+    top, bottom = box.top - reach, box.bottom + reach
+    left, right = box.left - reach, box.right + reach
+    return any(
+        rows.start < bottom and rows.stop > top and cols.start < right and cols.stop > left
+        for rows, cols in heavy
+    )
 
 
 def _touches_edge(box: PixelBox, shape: tuple[int, ...]) -> bool:

@@ -13,6 +13,7 @@ compared only with text findings on their own line.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ _PRIORITY = {
     Kind.TRUNCATION: 1.0,
 }
 _BOX_SHARE = 0.5  # boxes overlap when they share this much of the smaller one
+_LONGEST_MARK = 200  # a text marker that starts this far before a shape can still reach it
 
 
 def is_text_finding(redaction: Redaction) -> bool:
@@ -41,10 +43,9 @@ def is_text_finding(redaction: Redaction) -> bool:
 
 def settle(found: list[Redaction]) -> list[Redaction]:
     """The findings with every overlap involving a text finding merged into one."""
-    located = [r for r in found if r.start is not None and r.end is not None]
-    floating = [r for r in found if r.start is None or r.end is None]
-    kept = _settle_ranges(located)
-    return _settle_boxes(kept, floating)
+    text = [r for r in found if is_text_finding(r) and r.start is not None]
+    others = [r for r in found if not (is_text_finding(r) and r.start is not None)]
+    return _settle_geometry(_settle_ranges(text), others)
 
 
 def _priority(redaction: Redaction) -> tuple[float, float]:
@@ -105,26 +106,49 @@ def absorb(winner: Redaction, loser: Redaction) -> Redaction:
     return replace(winner, **changes) if changes else winner  # type: ignore[arg-type]
 
 
-def _settle_boxes(kept: list[Redaction], floating: list[Redaction]) -> list[Redaction]:
-    """Merge geometry-only findings with the text findings drawn in the same place."""
-    if not floating:
-        return kept
+def _settle_geometry(text: list[Redaction], others: list[Redaction]) -> list[Redaction]:
+    """Merge each geometry finding with the strongest text finding drawn in the same place."""
+    if not others or not text:
+        return text + others
     by_line: dict[tuple[int, int | None], list[int]] = defaultdict(list)
-    for index, redaction in enumerate(kept):
-        if redaction.bbox is not None and is_text_finding(redaction):
-            by_line[(redaction.page, redaction.line)].append(index)
+    for index, redaction in enumerate(text):
+        by_line[(redaction.page, redaction.line)].append(index)
+    starts = [(r.page, r.start or 0) for r in text]  # sorted by _settle_ranges
+    kept: list[Redaction | None] = list(text)
     extra: list[Redaction] = []
-    for box in floating:
-        match = next(
-            (i for i in by_line.get((box.page, box.line), []) if _boxes_meet(kept[i], box)), None
-        )
-        if match is None:
-            extra.append(box)
-        elif _priority(box) > _priority(kept[match]):
-            kept[match] = absorb(box, kept[match])
+    for shape in others:
+        near = set(by_line.get((shape.page, shape.line), [])) | _in_range(starts, shape)
+        matches = [i for i in near if kept[i] is not None and _meet(kept[i], shape)]  # type: ignore[arg-type]
+        if not matches:
+            extra.append(shape)
+            continue
+        best = max(matches, key=lambda i: _priority(kept[i]))  # type: ignore[arg-type]
+        mine = kept[best]
+        assert mine is not None
+        if _priority(shape) > _priority(mine):
+            kept[best] = None
+            extra.append(absorb(shape, mine))
         else:
-            kept[match] = absorb(kept[match], box)
-    return kept + extra
+            kept[best] = absorb(mine, shape)
+    return [r for r in kept if r is not None] + extra
+
+
+def _in_range(starts: list[tuple[int, int]], shape: Redaction) -> set[int]:
+    """Text findings starting inside the shape's text range (a box over several lines)."""
+    if shape.start is None or shape.end is None:
+        return set()
+    lo = bisect_left(starts, (shape.page, shape.start - _LONGEST_MARK))
+    hi = bisect_left(starts, (shape.page, shape.end + 1))
+    return set(range(lo, hi))
+
+
+def _meet(mine: Redaction, shape: Redaction) -> bool:
+    if mine.page != shape.page:
+        return False
+    if shape.start is not None and shape.end is not None and mine.start is not None:
+        if mine.end is not None and overlaps((mine.start, mine.end), (shape.start, shape.end)):
+            return True
+    return _boxes_meet(mine, shape)
 
 
 def _boxes_meet(a: Redaction, b: Redaction) -> bool:

@@ -7,7 +7,7 @@ character) and turn each hit's page-relative index into document offsets with `P
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from redactview.model import BBox, Kind, Line, Page, Redaction, Span
 
@@ -137,3 +137,19 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if b[0] == b[1]:
         return a[0] <= b[0] < a[1]
     return a[0] < b[1] and b[0] < a[1]
+
+
+class Spans:
+    """Non-overlapping half-open ranges, asked quickly whether they cover an index."""
+
+    def __init__(self, ranges: list[tuple[int, int]] | None = None) -> None:
+        self._ranges = sorted(ranges or [])
+
+    def covers(self, index: int) -> bool:
+        """True when some range holds `index`."""
+        position = bisect_right(self._ranges, (index, float("inf"))) - 1
+        return position >= 0 and self._ranges[position][0] <= index < self._ranges[position][1]
+
+    def add(self, start: int, end: int) -> None:
+        """Take the range `start:end` too."""
+        insort(self._ranges, (start, end))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import glob
+import math
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ _TESSDATA_PLACES = (
     "/opt/homebrew/share/tessdata",
     "/opt/local/share/tessdata",
 )
-_BLANK_MARGIN_PT = 1.0  # blank a little past a box's edge, where scanning leaves a grey fringe
+MAX_OCR_PIXELS = 10_000_000  # A4 or US Letter at 300 dpi; bigger pages are read at less
+# Blank a little past a box's edge, where scanning leaves a grey fringe.
+_BLANK_MARGIN = (-1.0, -1.0, 1.0, 1.0)
 
 
 @functools.cache
@@ -60,27 +64,52 @@ def read_page_text(
     Tesseract reads a black box as a run of junk letters; painted white, it reads as the gap
     it is, and the text either side keeps its place.
     """
-    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False)
-    _paint_white(pix, page.rect, blank)
+    zoom = _ocr_zoom(page.rect, dpi)
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False)
+    _paint_white(pix, page, blank)
     layer = pix.pdfocr_tobytes(compress=False, language=language, tessdata=tessdata)
     with pymupdf.open(stream=layer, filetype="pdf") as ocr_doc:
         ocr_page = ocr_doc[0]
-        unzoom = page.rect.width / ocr_page.rect.width
-        textpage = ocr_page.get_textpage(flags=_TEXT_FLAGS, matrix=pymupdf.Matrix(unzoom, unzoom))
-        data = textpage.extractDICT()
+        scale = page.rect.width / ocr_page.rect.width
+        unzoom = pymupdf.Matrix(scale, scale)
+        data = ocr_page.get_textpage(flags=_TEXT_FLAGS, matrix=unzoom).extractDICT()
     from redactview.loaders.pdf import merge_rows  # pdf.py imports this package's readers
 
-    return merge_rows(_visible_word_spans(data))
+    lines = merge_rows(_visible_word_spans(data))  # rows as a reader sees them, upright
+    return lines if not page.rotation else _unrotated(lines, page.derotation_matrix)
 
 
-def _paint_white(pix: pymupdf.Pixmap, rect: pymupdf.Rect, boxes: Sequence[BBox]) -> None:
-    sx, sy = pix.width / rect.width, pix.height / rect.height
-    for x0, y0, x1, y1 in boxes:
-        m = _BLANK_MARGIN_PT
-        area = pymupdf.IRect(
-            int((x0 - m) * sx), int((y0 - m) * sy), int((x1 + m) * sx) + 1, int((y1 + m) * sy) + 1
+def _unrotated(lines: list[RawLine], matrix: pymupdf.Matrix) -> list[RawLine]:
+    """Lines read upright, with bboxes moved to unrotated page points like PyMuPDF's text."""
+
+    def move(box: BBox) -> BBox:
+        return tuple(pymupdf.Rect(box).transform(matrix))  # type: ignore[return-value]
+
+    return [
+        RawLine(
+            line.text,
+            move(line.bbox) if line.bbox else None,
+            tuple(replace(span, bbox=move(span.bbox)) for span in line.spans),
         )
-        pix.set_rect(area & pix.irect, (255, 255, 255))
+        for line in lines
+    ]
+
+
+def _ocr_zoom(rect: pymupdf.Rect, dpi: int) -> float:
+    """Zoom for `dpi`, held to MAX_OCR_PIXELS: a picture with no resolution of its own counts
+    each pixel as a point, and at 300 dpi would be drawn 17 times over for nothing."""
+    zoom = dpi / 72.0
+    pixels = abs(rect) * zoom * zoom
+    return zoom if pixels <= MAX_OCR_PIXELS else zoom * math.sqrt(MAX_OCR_PIXELS / pixels)
+
+
+def _paint_white(pix: pymupdf.Pixmap, page: pymupdf.Page, boxes: Sequence[BBox]) -> None:
+    """Paint boxes (unrotated page points) white on the upright image of the page."""
+    zoom = pymupdf.Matrix(pix.width / page.rect.width, pix.height / page.rect.height)
+    to_pixels = page.rotation_matrix * zoom
+    for box in boxes:
+        area = (pymupdf.Rect(box) + _BLANK_MARGIN).transform(to_pixels)
+        pix.set_rect(area.round() & pix.irect, (255, 255, 255))
 
 
 def _visible_word_spans(data: dict[str, Any]) -> list[list[dict[str, Any]]]:

@@ -36,9 +36,9 @@ class PdfPages:
             data = page.get_text("dict", flags=_TEXT_FLAGS, sort=False)
         except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad pages
             return _unreadable_page(index, start, f"page {index + 1} unreadable: {error}")
-        if self._scans is not None and not data.get("blocks"):  # no text: maybe a scan
-            if (scan := self._scans.load_if_scanned(page, index, start)) is not None:
-                return scan
+        scans = self._scans if not data.get("blocks") else None  # no text: maybe a scan
+        if scans is not None and (scan := scans.load_if_scanned(page, index, start)) is not None:
+            return scan
         lines = _dict_lines(data)
         geometry = _read_geometry(page, index, [span for line in lines for span in line])
         rect = page.rect

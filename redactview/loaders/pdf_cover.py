@@ -20,9 +20,12 @@ import pymupdf
 
 from redactview.model import RGB, BBox, Shape
 
-_INSIDE_SHARE = 0.5  # a character counts as covered when half its box is under the shape
+_INSIDE_SHARE = 0.7  # a glyph is covered when most of it is under the shape (x-ray: 0.8)
 _COLOUR_TOLERANCE = 0.06
 _INVISIBLE_TYPE = 3  # text render mode 3: neither filled nor stroked
+_SOLID_SHARE = 0.9  # share of pixels in one colour for an area to look like a solid bar
+_MIN_SIDE = 4.0  # x-ray's threshold: thinner fills are rules, underlines and borders
+_BACKGROUND_SHARE = 0.5  # a fill covering half the page is a background, not a redaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +55,53 @@ class Candidate:
         )
 
 
-def overlaps(a: BBox, b: BBox) -> bool:
-    """True when two boxes share some area."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def as_rgb(value: Sequence[float] | None) -> RGB | None:
+    """A PyMuPDF colour (gray, RGB or CMYK, 0–1) as an RGB triple."""
+    if not value:
+        return None
+    if len(value) == 1:
+        return (float(value[0]),) * 3  # type: ignore[return-value]
+    if len(value) == 4:
+        c, m, y, k = value
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    r, g, b = value[:3]
+    return (float(r), float(g), float(b))
 
 
-def overlaps_any(box: BBox, others: Sequence[BBox]) -> bool:
-    """True when `box` shares some area with any of `others`."""
-    return any(overlaps(box, other) for other in others)
+def bbox_of(rect: Any) -> BBox:
+    """A PyMuPDF rect (or anything it accepts) as a normalised bbox tuple."""
+    r = pymupdf.Rect(rect).normalize()
+    return (r.x0, r.y0, r.x1, r.y1)
+
+
+def is_hiding_size(box: BBox, page_area: float) -> bool:
+    """True when a box is big enough to hide a word and small enough not to be a background."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    if width < _MIN_SIDE or height < _MIN_SIDE:
+        return False
+    return width * height < _BACKGROUND_SHARE * page_area
+
+
+def inside(a: BBox, b: BBox, slack: float = 0.5) -> bool:
+    """True when `a` lies within `b`, give or take `slack` points."""
+    return all(a[i] >= b[i] - slack for i in (0, 1)) and all(a[i] <= b[i] + slack for i in (2, 3))
+
+
+def area(box: BBox) -> float:
+    """The box's area, zero when empty."""
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def overlaps(a: BBox, b: BBox, margin: float = 0.0) -> bool:
+    """True when two boxes share more than `margin` points both across and down."""
+    across = min(a[2], b[2]) - max(a[0], b[0])
+    down = min(a[3], b[3]) - max(a[1], b[1])
+    return across > margin and down > margin
+
+
+def overlaps_any(box: BBox, others: Sequence[BBox], margin: float = 0.0) -> bool:
+    """True when `box` overlaps any of `others` by more than `margin` points each way."""
+    return any(overlaps(box, other, margin) for other in others)
 
 
 def same_colour(a: RGB | None, b: RGB | None) -> bool:
@@ -69,19 +111,38 @@ def same_colour(a: RGB | None, b: RGB | None) -> bool:
     return all(abs(p - q) <= _COLOUR_TOLERANCE for p, q in zip(a, b, strict=True))
 
 
-class TraceIndex:
-    """The page's text-trace spans, sorted by top edge so a box finds its spans quickly."""
+def rendered_colour(page: pymupdf.Page, box: BBox) -> RGB | None:
+    """The colour of the rendered area when nearly all of it is one colour, else None."""
+    scale = min(1.0, 40.0 / max(box[3] - box[1], 1.0))
+    matrix = pymupdf.Matrix(scale, scale)
+    pixmap = page.get_pixmap(matrix=matrix, clip=pymupdf.Rect(box), colorspace=pymupdf.csRGB)
+    if pixmap.width == 0 or pixmap.height == 0:
+        return None
+    share, pixel = pixmap.color_topusage()
+    if share < _SOLID_SHARE:
+        return None  # a photo, a logo or a scan: not a solid bar
+    return (pixel[0] / 255, pixel[1] / 255, pixel[2] / 255)
 
-    def __init__(self, spans: list[dict[str, Any]]) -> None:
-        self._spans = sorted(spans, key=lambda s: s["bbox"][1])
-        self._tops = [s["bbox"][1] for s in self._spans]
-        self._tallest = max((s["bbox"][3] - s["bbox"][1] for s in spans), default=0.0)
 
-    def near(self, box: BBox) -> list[dict[str, Any]]:
-        """Spans whose box overlaps `box`."""
+class BoxIndex:
+    """Boxes sorted by top edge, so a query box finds the few it overlaps without a full scan."""
+
+    def __init__(self, boxes: Sequence[BBox]) -> None:
+        self._order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
+        self._boxes = [boxes[i] for i in self._order]
+        self._tops = [box[1] for box in self._boxes]
+        self._tallest = max((box[3] - box[1] for box in boxes), default=0.0)
+
+    def near(self, box: BBox, margin: float = 0.0) -> list[int]:
+        """Positions (in the order given) of the boxes overlapping `box` by more than `margin`."""
         low = bisect.bisect_left(self._tops, box[1] - self._tallest)
         high = bisect.bisect_right(self._tops, box[3])
-        return [s for s in self._spans[low:high] if overlaps(tuple(s["bbox"]), box)]
+        hits = range(low, high)
+        return [self._order[i] for i in hits if overlaps(self._boxes[i], box, margin)]
+
+    def touches(self, box: BBox, margin: float = 0.0) -> bool:
+        """True when any box overlaps `box` by more than `margin`."""
+        return bool(self.near(box, margin))
 
 
 class CoverReader:
@@ -89,27 +150,36 @@ class CoverReader:
 
     def __init__(self, page: pymupdf.Page) -> None:
         self._page = page
-        self._index: TraceIndex | None = None
+        self._spans: list[dict[str, Any]] | None = None
+        self._index: BoxIndex | None = None
 
-    def resolve(self, candidates: list[Candidate], text_boxes: Sequence[BBox]) -> list[Shape]:
+    def resolve(self, candidates: list[Candidate], text: BoxIndex) -> list[Shape]:
         """Turn candidates into Shapes; the text trace is read only if one overlaps text."""
-        return [self._shape(c, overlaps_any(c.bbox, text_boxes)) for c in candidates]
+        # A proper box abuts the words beside it: touching them is not covering them.
+        return [self._shape(c, text.touches(c.bbox, 1.0)) for c in candidates]
 
-    def _trace(self) -> TraceIndex:
-        if self._index is None:
-            spans = [s for s in self._page.get_texttrace() if s.get("chars")]
-            self._index = TraceIndex(spans)
-        return self._index
+    def _trace(self) -> tuple[list[dict[str, Any]], BoxIndex]:
+        if self._spans is None:
+            self._spans = [s for s in self._page.get_texttrace() if s.get("chars")]
+            self._index = BoxIndex([tuple(s["bbox"]) for s in self._spans])
+        assert self._index is not None
+        return self._spans, self._index
 
     def _shape(self, candidate: Candidate, has_text: bool) -> Shape:
         under: list[str] = []
         above: list[str] = []
         same: list[str] = []
         if has_text:
-            for span in self._trace().near(candidate.bbox):
+            spans, index = self._trace()
+            for span in (spans[i] for i in index.near(candidate.bbox)):
                 text = _chars_inside(span, candidate.bbox)
                 if text:
                     _bucket(span, candidate, under, above, same).append(text)
+        solid = True
+        if under and not (above or same) and candidate.source == "path":
+            # Clip paths, blend modes and winding rules can leave text visible through a
+            # fill that seems to cover it; the rendered area tells what a reader sees.
+            solid = rendered_colour(self._page, candidate.bbox) is not None
         return Shape(
             source=candidate.source,
             bbox=candidate.bbox,
@@ -122,6 +192,7 @@ class CoverReader:
             label_text=_join(above),
             same_colour_text=_join(same),
             pieces=candidate.pieces,
+            solid=solid,
         )
 
 

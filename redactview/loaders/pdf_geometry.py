@@ -13,24 +13,21 @@ from typing import Any
 
 import pymupdf
 
-from redactview.loaders.pdf_cover import Candidate, CoverReader, overlaps_any
+from redactview.loaders.pdf_cover import (
+    BoxIndex,
+    Candidate,
+    CoverReader,
+    as_rgb,
+    bbox_of,
+    inside,
+    is_hiding_size,
+)
+from redactview.loaders.pdf_overlays import annotation_candidates, image_candidates, text_over_image
 from redactview.model import RGB, BBox, Shape
 
-_MIN_SIDE = 4.0  # x-ray's threshold: thinner fills are rules, underlines and borders
 _RULE_THICKNESS = 2.5
 _MIN_OPACITY = 0.9
-_BACKGROUND_SHARE = 0.5  # a fill covering half the page is a background, not a redaction
 _LIGHT = 0.9  # luminance above which a fill only matters if text is under it
-_ANNOTATION_KINDS = {
-    "Redact",
-    "Highlight",
-    "Square",
-    "Circle",
-    "Polygon",
-    "Ink",
-    "FreeText",
-    "Stamp",
-}
 
 
 @dataclass(slots=True)
@@ -47,20 +44,20 @@ def read_geometry(page: pymupdf.Page, spans: Sequence[dict[str, Any]]) -> Geomet
     """Read the page's candidate shapes and table rules; `spans` are its text-dict spans."""
     rect = page.rect
     page_area = max(rect.width * rect.height, 1.0)
-    text_boxes = [tuple(s["bbox"]) for s in spans]
-    annotations = _annotation_candidates(page)
+    text = BoxIndex([tuple(s["bbox"]) for s in spans])
+    annotations = annotation_candidates(page)
     drawings = _page_content(page.get_drawings(), [a.bbox for a in annotations])
-    candidates = _path_candidates(drawings, page_area, text_boxes)
-    images = _image_candidates(page, page_area)
+    candidates = _path_candidates(drawings, page_area, text)
+    images = image_candidates(page, page_area)
     candidates.extend(
-        i for i in images if not any(_inside(i.bbox, a.bbox, 2.0) for a in annotations)
+        i for i in images if not any(inside(i.bbox, a.bbox, 2.0) for a in annotations)
     )
     candidates.extend(annotations)
-    shapes = CoverReader(page).resolve(candidates, text_boxes)
+    shapes = CoverReader(page).resolve(candidates, text)
     return Geometry(
         shapes=tuple(shapes),
         rules=tuple(_rules(drawings)),
-        text_over_image=_text_over_image(page, spans, page_area),
+        text_over_image=text_over_image(page, spans, page_area),
     )
 
 
@@ -70,19 +67,6 @@ def luminance(colour: RGB) -> float:
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-def as_rgb(value: Sequence[float] | None) -> RGB | None:
-    """A PyMuPDF colour (gray, RGB or CMYK, 0–1) as an RGB triple."""
-    if not value:
-        return None
-    if len(value) == 1:
-        return (float(value[0]),) * 3  # type: ignore[return-value]
-    if len(value) == 4:
-        c, m, y, k = value
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    r, g, b = value[:3]
-    return (float(r), float(g), float(b))
-
-
 def _page_content(drawings: list[dict[str, Any]], annotations: list[BBox]) -> list[dict[str, Any]]:
     """Drop the drawings that are annotations' appearances: MuPDF lists them with the page's.
 
@@ -90,28 +74,53 @@ def _page_content(drawings: list[dict[str, Any]], annotations: list[BBox]) -> li
     """
     if not annotations:
         return drawings
-    return [d for d in drawings if not any(_inside(_bbox(d["rect"]), a, 2.0) for a in annotations)]
+    return [d for d in drawings if not any(inside(bbox_of(d["rect"]), a, 2.0) for a in annotations)]
 
 
 def _path_candidates(
-    drawings: Iterable[dict[str, Any]], page_area: float, text_boxes: Sequence[BBox]
+    drawings: Iterable[dict[str, Any]], page_area: float, text: BoxIndex
 ) -> list[Candidate]:
-    """Opaque filled rectangles, quads and closed paths big enough to hide a word."""
+    """Opaque filled rectangles, quads and closed paths big enough to hide a word; hatching."""
     found: list[Candidate] = []
+    hatches: list[Candidate] = []
     for drawing in drawings:
+        if is_cross_hatch(drawing):
+            box = bbox_of(drawing["rect"])
+            colour = as_rgb(drawing.get("color"))
+            if is_hiding_size(box, page_area):
+                hatches.append(Candidate("hatch", box, colour, 1.0, drawing["seqno"]))
+            continue
         fill = as_rgb(drawing.get("fill"))
         opacity = drawing.get("fill_opacity")
         if fill is None or (opacity is not None and opacity < _MIN_OPACITY):
             continue
+        alpha = 1.0 if opacity is None else float(opacity)
         for box in _path_boxes(drawing):
-            if not _is_hiding_size(box, page_area):
+            if not is_hiding_size(box, page_area):
                 continue
-            if luminance(fill) > _LIGHT and not overlaps_any(box, text_boxes):
+            if luminance(fill) > _LIGHT and not text.touches(box):
                 continue  # white fills are everywhere; only those over text matter
-            found.append(
-                Candidate("path", box, fill, 1.0 if opacity is None else opacity, drawing["seqno"])
-            )
-    return merge_pieces(found)
+            found.append(Candidate("path", box, fill, alpha, drawing["seqno"]))
+    return merge_pieces(found) + hatches
+
+
+def is_cross_hatch(drawing: dict[str, Any]) -> bool:
+    """True for a drawing made only of crossing diagonal pairs, a hatched redaction:
+
+    ╲╱╲╱╲╱      each X is two lines over the same x-range,
+    ╱╲╱╲╱╲      one rising and one falling
+    """
+    items = drawing.get("items", ())
+    if len(items) < 2 or len(items) % 2 or any(item[0] != "l" for item in items):
+        return False
+    return all(_crossing(items[i], items[i + 1]) for i in range(0, len(items), 2))
+
+
+def _crossing(first: tuple[Any, ...], second: tuple[Any, ...]) -> bool:
+    (_, a0, a1), (_, b0, b1) = first[:3], second[:3]
+    same_span = abs(a0.x - b0.x) <= 1 and abs(a1.x - b1.x) <= 1 and abs(a1.x - a0.x) > 1
+    slopes = (a1.y - a0.y) * (b1.y - b0.y)
+    return same_span and slopes < 0
 
 
 def _path_boxes(drawing: dict[str, Any]) -> list[BBox]:
@@ -126,24 +135,12 @@ def _path_boxes(drawing: dict[str, Any]) -> list[BBox]:
     boxes = []
     for item in drawing.get("items", ()):
         if item[0] == "re":
-            boxes.append(_bbox(item[1]))
+            boxes.append(bbox_of(item[1]))
         elif item[0] == "qu":
-            boxes.append(_bbox(item[1].rect))
+            boxes.append(bbox_of(item[1].rect))
     if not boxes:
-        boxes.append(_bbox(drawing["rect"]))
+        boxes.append(bbox_of(drawing["rect"]))
     return boxes
-
-
-def _bbox(rect: Any) -> BBox:
-    r = pymupdf.Rect(rect).normalize()
-    return (r.x0, r.y0, r.x1, r.y1)
-
-
-def _is_hiding_size(box: BBox, page_area: float) -> bool:
-    width, height = box[2] - box[0], box[3] - box[1]
-    if width < _MIN_SIDE or height < _MIN_SIDE:
-        return False
-    return width * height < _BACKGROUND_SHARE * page_area
 
 
 def merge_pieces(candidates: list[Candidate]) -> list[Candidate]:
@@ -152,12 +149,15 @@ def merge_pieces(candidates: list[Candidate]) -> list[Candidate]:
     ████████|██████    two abutting fills → one box
     """
     merged: list[Candidate] = []
+    active: list[int] = []  # merged boxes that reach down to the current candidate
     for candidate in sorted(candidates, key=lambda c: (c.bbox[1], c.bbox[0])):
-        for index, other in enumerate(merged):
-            if _same_box(other, candidate):
-                merged[index] = other.joined(candidate)
+        active = [i for i in active if merged[i].bbox[3] >= candidate.bbox[1] - 1.0]
+        for index in active:
+            if _same_box(merged[index], candidate):
+                merged[index] = merged[index].joined(candidate)
                 break
         else:
+            active.append(len(merged))
             merged.append(candidate)
     return merged
 
@@ -174,71 +174,7 @@ def _same_box(a: Candidate, b: Candidate) -> bool:
 
 
 def _nested(a: BBox, b: BBox) -> bool:
-    return _inside(a, b) or _inside(b, a)
-
-
-def _inside(a: BBox, b: BBox, slack: float = 0.5) -> bool:
-    """True when `a` lies within `b`, give or take `slack` points."""
-    return all(a[i] >= b[i] - slack for i in (0, 1)) and all(a[i] <= b[i] + slack for i in (2, 3))
-
-
-def _image_candidates(page: pymupdf.Page, page_area: float) -> list[Candidate]:
-    """Images placed on the page that are uniformly one colour, like a black bar."""
-    if not page.get_images(full=False):
-        return []  # reading image placement runs a device over the page: skip it when none
-    order = _image_order(page)
-    found = []
-    for info in page.get_image_info():
-        box = _bbox(info["bbox"])
-        if not _is_hiding_size(box, page_area):
-            continue
-        fill = _rendered_colour(page, box)
-        if fill is not None:
-            found.append(Candidate("image", box, fill, 1.0, _seqno_for(box, order)))
-    return found
-
-
-def _image_order(page: pymupdf.Page) -> list[tuple[int, BBox]]:
-    """Paint order of the page's images, from the bbox log."""
-    log = page.get_bboxlog()
-    return [(index, tuple(box)) for index, (kind, box) in enumerate(log) if kind == "fill-image"]
-
-
-def _seqno_for(box: BBox, order: list[tuple[int, BBox]]) -> int:
-    for seqno, logged in order:
-        if all(abs(p - q) < 1.0 for p, q in zip(box, logged, strict=True)):
-            return seqno
-    return -1
-
-
-def _rendered_colour(page: pymupdf.Page, box: BBox) -> RGB | None:
-    """The colour of the rendered area when nearly all of it is one colour, else None."""
-    scale = min(1.0, 40.0 / max(box[3] - box[1], 1.0))
-    matrix = pymupdf.Matrix(scale, scale)
-    pixmap = page.get_pixmap(matrix=matrix, clip=pymupdf.Rect(box), colorspace=pymupdf.csRGB)
-    if pixmap.width == 0 or pixmap.height == 0:
-        return None
-    share, pixel = pixmap.color_topusage()
-    if share < 0.9:
-        return None  # a photo, a logo or a scan: not a solid bar
-    return (pixel[0] / 255, pixel[1] / 255, pixel[2] / 255)
-
-
-def _annotation_candidates(page: pymupdf.Page) -> list[Candidate]:
-    """Annotations that can be used to hide text, with the colour they paint."""
-    found = []
-    for annot in page.annots() or ():
-        subtype = annot.type[1]
-        if subtype not in _ANNOTATION_KINDS:
-            continue
-        colours = annot.colors or {}
-        fill = as_rgb(colours.get("fill")) or as_rgb(colours.get("stroke"))
-        if subtype == "Square" and not colours.get("fill"):
-            fill = None  # an outline frames text, it does not hide it
-        opacity = annot.opacity if annot.opacity is not None and annot.opacity >= 0 else 1.0
-        box = _bbox(annot.rect & page.rect)
-        found.append(Candidate("annotation", box, fill, opacity, 1 << 30, annotation=subtype))
-    return found
+    return inside(a, b) or inside(b, a)
 
 
 def _rules(drawings: Iterable[dict[str, Any]]) -> list[BBox]:
@@ -250,7 +186,7 @@ def _rules(drawings: Iterable[dict[str, Any]]) -> list[BBox]:
             if item[0] == "l":
                 rules.extend(_axis_line(item[1], item[2]))
             elif item[0] == "re":
-                rules.extend(_rect_rules(_bbox(item[1]), stroked))
+                rules.extend(_rect_rules(bbox_of(item[1]), stroked))
     return rules
 
 
@@ -267,18 +203,3 @@ def _rect_rules(box: BBox, stroked: bool) -> list[BBox]:
     if not stroked:
         return []
     return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
-
-
-def _text_over_image(page: pymupdf.Page, spans: Sequence[dict[str, Any]], page_area: float) -> bool:
-    """True when invisible text lies on a large image: an OCR layer, not a hiding place."""
-    hidden = [tuple(s["bbox"]) for s in spans if s.get("alpha", 255) == 0]
-    if not hidden or not page.get_images(full=False):
-        return False
-    big = [
-        _bbox(i["bbox"]) for i in page.get_image_info() if _area(_bbox(i["bbox"])) > 0.3 * page_area
-    ]
-    return any(overlaps_any(box, big) for box in hidden)
-
-
-def _area(box: BBox) -> float:
-    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])

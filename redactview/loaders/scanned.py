@@ -37,7 +37,10 @@ class ScanSettings:
 
     def cache_tag(self) -> str:
         """Everything that changes OCR output, for the cache key."""
-        return f"{self.language}|{self.ocr_dpi}dpi|boxes-blanked|mupdf-{pymupdf.VersionBind}"
+        return (
+            f"{self.language}|{self.ocr_dpi}dpi|max {ocr.MAX_OCR_PIXELS} px"
+            f"|boxes found at {self.box_dpi}dpi blanked|rows upright|mupdf {pymupdf.VersionBind}"
+        )
 
 
 class ScanReader:
@@ -127,9 +130,14 @@ def is_scanned(page: pymupdf.Page) -> bool:
 
 
 def render_gray(page: pymupdf.Page, dpi: int) -> Raster:
-    """The page as grayscale pixels at `dpi`, with its scale in points per pixel."""
+    """The page as grayscale pixels at `dpi`, with its scale in points per pixel.
+
+    A rotated page is drawn unrotated, so pixels map onto the same coordinates as PyMuPDF's
+    text positions (which ignore /Rotate).
+    """
     zoom = dpi / 72.0
-    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY, alpha=False)
+    matrix = page.derotation_matrix * pymupdf.Matrix(zoom, zoom)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
     rows = np.frombuffer(pix.samples_mv, dtype=np.uint8).reshape(pix.height, pix.stride)
     return Raster(pixels=rows[:, : pix.width].copy(), scale=1.0 / zoom)
 

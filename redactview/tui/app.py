@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from redactview.settings import Settings, load_settings, save_settings
 from redactview.tui.commands import RedactviewCommands
@@ -19,7 +20,7 @@ class RedactviewApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "redactview"
     COMMANDS = App.COMMANDS | {RedactviewCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("e", "export", "Export"),
         Binding("o", "open", "Open"),

@@ -22,7 +22,9 @@ class RedactviewCommands(Provider):
 
     def _entries(self) -> list[tuple[str, object, str]]:
         app = self.app
-        entries = [(name, partial(app.run_action, action), help_) for name, action, help_ in _COMMANDS]
+        entries = [
+            (name, partial(app.run_action, action), help_) for name, action, help_ in _COMMANDS
+        ]
         for path, state in app.documents.items():  # type: ignore[attr-defined]
             title = f"Read {printable_line(state.name)}"
             entries.append((title, partial(app.open_document_screen, path), "Document screen"))  # type: ignore[attr-defined]

@@ -23,6 +23,22 @@ from redactview.model import Document, DocumentInfo, DocumentReport, Page
 FLUSH_SECONDS = 0.15
 FLUSH_PAGES = 200
 POLL_SECONDS = 0.1
+# Imported once by the fork server, so each child starts with them done. A name that is gone
+# after a refactor is skipped by the fork server, not an error.
+PRELOAD = (
+    "redactview.tui.jobs",
+    "redactview.loaders.pdf",
+    "redactview.loaders.scanned",
+    "redactview.loaders.text",
+    "redactview.scan",
+    "redactview.detectors.marks",
+    "redactview.detectors.boxes",
+    "redactview.detectors.missing_values",
+    "redactview.detectors.scans",
+    "redactview.loaders.image",
+    "redactview.detectors.exemptions",
+    "redactview.align",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +86,7 @@ def _context() -> Any:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["redactview.tui.jobs", "redactview.scan", "pymupdf"])
+        context.set_forkserver_preload(list(PRELOAD))
     return context
 
 
@@ -116,14 +132,23 @@ class Job:
             try:
                 event = self._queue.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                if not self._process.is_alive():
-                    yield self._death()
-                    return
-                continue
+                if self._process.is_alive():
+                    continue
+                event = self._last_words()
             yield event
             if isinstance(event, JobDone | JobResult | JobFailed):
                 break
         self._process.join(timeout=1)
+
+    def _last_words(self) -> JobEvent:
+        """What a finished child left in the queue, else why it died.
+
+        The child may put its result and exit between a timed-out `get` and the liveness check.
+        """
+        try:
+            return self._queue.get(timeout=POLL_SECONDS)  # type: ignore[no-any-return]
+        except queue.Empty:
+            return self._death()
 
     def _death(self) -> JobFailed:
         code = self._process.exitcode

@@ -37,6 +37,7 @@ class DocumentState:
     found: int = 0
     report: DocumentReport | None = None
     error: str | None = None
+    preview: Page | None = None  # page 1 read quickly, shown until the full load's page 1 arrives
 
     @property
     def name(self) -> str:
@@ -90,8 +91,10 @@ class DocumentState:
             self.error = event.error
 
     def page(self, number: int) -> Page | None:
-        """Page `number` (1-based) if it has arrived."""
-        return self.pages[number - 1] if 1 <= number <= len(self.pages) else None
+        """Page `number` (1-based) if it has arrived (page 1 may be the quick preview)."""
+        if 1 <= number <= len(self.pages):
+            return self.pages[number - 1]
+        return self.preview if number == 1 else None
 
     def page_of_offset(self, offset: int) -> int:
         """The number of the loaded page holding document offset `offset` (1 if none)."""

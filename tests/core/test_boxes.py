@@ -144,8 +144,14 @@ def test_black_image_over_a_gap_is_a_box(make_pdf: MakePdf) -> None:
     assert page.text[: box.start].rstrip() == "Paid to"
 
 
-def table(page: pymupdf.Page, rows: list[tuple[str, str]], *, header: str = "Cost (£)") -> None:
-    """A ruled two-column table at the top of the page; a value "BOX" is boxed out."""
+def table(
+    page: pymupdf.Page,
+    rows: list[tuple[str, str]],
+    *,
+    header: str = "Cost (£)",
+    cells: bool = False,
+) -> None:
+    """A ruled two-column table; a value "BOX" is boxed out. `cells`: each cell is framed."""
     top, height, xs = 300.0, 20.0, (LEFT, 200.0, 320.0)
     body = [("Item", header), *rows]
     for index, (label, value) in enumerate(body):
@@ -156,15 +162,24 @@ def table(page: pymupdf.Page, rows: list[tuple[str, str]], *, header: str = "Cos
         elif value:
             write_line(page, value, x=xs[1] + 3, y=y + 14)
     bottom = top + len(body) * height
+    if cells:  # as word processors draw them: a stroked rectangle per cell
+        for index in range(len(body)):
+            for x0, x1 in ((xs[0], xs[1]), (xs[1], xs[2])):
+                y = top + index * height
+                page.draw_rect(pymupdf.Rect(x0, y, x1, y + height), color=(0, 0, 0), width=0.5)
+        return
     for index in range(len(body) + 1):
         draw_rule(page, (xs[0], top + index * height), (xs[2], top + index * height))
     for x in xs:
         draw_rule(page, (x, top), (x, bottom))
 
 
-def test_money_column_boxed_and_blank_cells_are_missing_values(make_pdf: MakePdf) -> None:
+@pytest.mark.parametrize("cells", [False, True], ids=["rules", "framed-cells"])
+def test_money_column_boxed_and_blank_cells_are_missing_values(
+    make_pdf: MakePdf, cells: bool
+) -> None:
     rows = [("Catering", "1,200.00"), ("Consultancy", "BOX"), ("Travel", ""), ("Venue", "£950")]
-    _, result = found(make_pdf, lambda p: table(p, rows))
+    _, result = found(make_pdf, lambda p: table(p, rows, cells=cells))
     assert [(r.kind, r.field) for r in result] == [
         (Kind.MISSING_VALUE, "Consultancy"),
         (Kind.MISSING_VALUE, "Travel"),
@@ -196,3 +211,19 @@ def test_length_estimate_without_any_text_falls_back_on_box_height() -> None:
     page = Page(number=1, text="", start=0)
     length = estimate_length(page, (0.0, 0.0, 100.0, 12.0), None)
     assert length.chars == round(100 / (0.4 * 12)) and length.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "rect",
+    [
+        pymupdf.Rect(LEFT, 92, LEFT + 5, 97),  # a square bullet
+        pymupdf.Rect(300, 200, 312, 400),  # a chart column
+    ],
+    ids=["bullet", "chart-column"],
+)
+def test_small_squares_and_tall_columns_are_not_boxes(make_pdf: MakePdf, rect) -> None:  # type: ignore[no-untyped-def]
+    def draw(page: pymupdf.Page) -> None:
+        write_line(page, "Item one of the list", x=LEFT + 10, y=100)
+        draw_box(page, rect)
+
+    assert found(make_pdf, draw)[1] == []

@@ -159,3 +159,12 @@ def test_scan_reports_leaks_and_boxes_from_a_file(make_pdf: MakePdf) -> None:
         ]
     )
     assert report.summary().leaky >= 2
+
+
+def test_box_grazing_the_letters_beside_it_is_not_a_leak(make_pdf: MakePdf) -> None:
+    def draw(page: pymupdf.Page) -> None:
+        rect = redacted_line(page, "Paid to", "Jane Doe", "in May", 100)
+        draw_box(page, pymupdf.Rect(rect.x0 - 3, rect.y0, rect.x1 + 2, rect.y1))
+
+    (box,) = leaks_on(make_pdf, draw)
+    assert box.kind is Kind.BOX and not box.leaky

@@ -123,7 +123,7 @@ def test_nothing_else_is_reported(name: str) -> None:
 @pytest.mark.parametrize("name", WITH_NEGATIVES)
 def test_tricky_non_redactions_are_left_alone(name: str) -> None:
     """Bullets, footnotes, closed brackets, roman numerals, citations: none is a redaction."""
-    flagged = []
+    flagged: list[str] = []
     for page, anchor, text in SAMPLES[name].negatives:
         start, end = target(name, page, anchor, text)
         hits = [r for r in report_of(name).redactions if overlaps(r, start, end)]

@@ -56,9 +56,22 @@ async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], timeout: fl
 
 async def wait_scanned(pilot: Pilot[int], app: RedactviewApp) -> None:
     """Wait until every opened document has finished loading (or failed)."""
-    await wait_for(pilot, lambda: bool(app.documents) and all(s.done for s in app.documents.values()))
+    await wait_for(
+        pilot, lambda: bool(app.documents) and all(s.done for s in app.documents.values())
+    )
 
 
 def run(coroutine: object) -> None:
     """Run a coroutine to completion (for tests that are not async functions)."""
     asyncio.run(coroutine)  # type: ignore[arg-type]
+
+
+def screen_lines(app: RedactviewApp) -> list[str]:
+    """The characters on every row of the screen as the terminal would receive them."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def control_characters(lines: list[str]) -> set[str]:
+    """Control characters (C0, DEL, C1) anywhere in `lines`."""
+    return {c for line in lines for c in line if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F}

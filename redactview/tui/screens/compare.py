@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
@@ -27,7 +28,7 @@ FOCUS_TYPES = frozenset({ChangeType.WITHHELD, ChangeType.REVEALED})
 class CompareScreen(Screen[None]):
     """Compare two releases of one document."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "jump(1)", "Next change"),
         Binding("left_square_bracket", "jump(-1)", "Prev change"),
         Binding("w", "toggle_filter", "Withheld/revealed"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,7 +17,7 @@ from textual.widgets import Button, Input, Label
 class GoToPageDialog(ModalScreen[int | None]):
     """Ask for a page number between 1 and the page count."""
 
-    BINDINGS = [("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, page_count: int, current: int) -> None:
         super().__init__()
@@ -44,7 +47,10 @@ class GoToPageDialog(ModalScreen[int | None]):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; y or Enter on Yes confirms, n or Escape declines."""
 
-    BINDINGS = [("escape,n", "dismiss(False)", "No"), ("y", "dismiss(True)", "Yes")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("escape,n", "dismiss(False)", "No"),
+        ("y", "dismiss(True)", "Yes"),
+    ]
 
     def __init__(self, question: str) -> None:
         super().__init__()

@@ -1,16 +1,18 @@
-"""The document screen: a page with its redactions marked, the list of them, and the detail panel."""
+"""The document screen: a page with its redactions marked, their list, and the detail panel."""
 
 from __future__ import annotations
 
-from textual import on
+from typing import ClassVar
+
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
 
-from redactview.model import Redaction
+from redactview.model import Exemption, Page, Redaction
 from redactview.textsafe import printable_line
 from redactview.tui.finding import (
     ALL,
@@ -33,7 +35,7 @@ from redactview.tui.widgets.redaction_table import RedactionTable
 class DocumentScreen(Screen[None]):
     """Read one document and move between its redactions."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step(1)", "Next"),
         Binding("p", "step(-1)", "Prev"),
         Binding("right,period", "page(1)", "Page →", show=False),
@@ -56,6 +58,9 @@ class DocumentScreen(Screen[None]):
         self.matches: list[Match] = []
         self.match_index: int | None = None
         self._loaded_report = False
+        self._leaks = 0
+        self._on_page: dict[int, list[Redaction]] = {}
+        self._cited_on_page: dict[int, list[Exemption]] = {}
 
     def compose(self) -> ComposeResult:
         """Status line, progress, page beside the list and detail, search box, footer."""
@@ -77,6 +82,22 @@ class DocumentScreen(Screen[None]):
         self.query_one(RedactionDetail).show(None)
         self._sync()
         self.query_one(RedactionTable).focus()
+        if not self.state.pages and not self.state.done:
+            self._preview()
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _preview(self) -> None:
+        """Read page 1 here, quickly, while the document's own process is starting up."""
+        from redactview.loaders.preview import preview_first_page
+
+        page = preview_first_page(self.state.path, self.app.session.password)  # type: ignore[attr-defined]
+        if page is not None:
+            self.app.call_from_thread(self._previewed, page)
+
+    def _previewed(self, page: Page) -> None:
+        if not self.state.pages:
+            self.state.preview = page
+            self._show_page()
 
     @on(DocumentChanged)
     def _document_changed(self, event: DocumentChanged) -> None:
@@ -106,8 +127,10 @@ class DocumentScreen(Screen[None]):
         elif state.report is None:
             parts.append(f"loading… {state.found} redactions so far")
         else:
-            leaks = sum(1 for r in state.redactions if is_leak(r))
-            parts.append(f"{len(state.redactions)} redactions" + (f", {leaks} leaky" if leaks else ""))
+            leaks = self._leaks
+            parts.append(
+                f"{len(state.redactions)} redactions" + (f", {leaks} leaky" if leaks else "")
+            )
         if self.matches:
             position = "" if self.match_index is None else f"{self.match_index + 1}/"
             parts.append(f"match {position}{len(self.matches)}")
@@ -118,7 +141,14 @@ class DocumentScreen(Screen[None]):
         self.query_one("#filter", Select).set_options(choices)
 
     def _fill_list(self) -> None:
-        self.query_one(RedactionTable).show(apply_filter(self.state.redactions, self.filter))
+        shown = apply_filter(self.state.redactions, self.filter)
+        self._leaks = sum(1 for r in self.state.redactions if is_leak(r))
+        self._on_page, self._cited_on_page = {}, {}
+        for exemption in self.state.exemptions:
+            self._cited_on_page.setdefault(exemption.page, []).append(exemption)
+        for redaction in shown:
+            self._on_page.setdefault(redaction.page, []).append(redaction)
+        self.query_one(RedactionTable).show(shown)
 
     @property
     def shown(self) -> list[Redaction]:
@@ -126,15 +156,11 @@ class DocumentScreen(Screen[None]):
         return self.query_one(RedactionTable).shown
 
     def _marks(self) -> list[Mark]:
-        marks = [
-            Mark(e.start, e.end, "exemption")
-            for e in self.state.exemptions
-            if e.page == self.page_number
-        ]
-        for redaction in self.shown:
-            if redaction.page == self.page_number:
-                mark = redaction_mark(redaction, selected=redaction is self.selected)
-                marks.extend([mark] if mark else [])
+        cited = self._cited_on_page.get(self.page_number, ())
+        marks = [Mark(e.start, e.end, "exemption") for e in cited]
+        for redaction in self._on_page.get(self.page_number, ()):
+            mark = redaction_mark(redaction, selected=redaction is self.selected)
+            marks.extend([mark] if mark else [])
         marks += [Mark(m.start, m.end, "match") for m in self.matches if m.page == self.page_number]
         return marks
 
@@ -189,7 +215,7 @@ class DocumentScreen(Screen[None]):
         if not table.shown:
             self.notify("No redactions to move between.", severity="warning")
             return
-        if self.selected is None or self.selected not in table.shown:
+        if self.selected is None or not table.is_shown(self.selected):
             table.move_cursor(row=0 if delta > 0 else len(table.shown) - 1, animate=False)
             self.select(table.current)
         else:

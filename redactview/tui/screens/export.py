@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -31,7 +33,7 @@ class ExportJob:
 class ExportDialog(ModalScreen[str | None]):
     """Ask where and how to export; dismiss with the path written, or None."""
 
-    BINDINGS = [("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, job: ExportJob, folder: str = "") -> None:
         super().__init__()
@@ -60,11 +62,21 @@ class ExportDialog(ModalScreen[str | None]):
 
     @on(RadioSet.Changed)
     def _follow_format(self) -> None:
-        """Keep the file's suffix in step with the format."""
+        """Keep the file's suffix in step with the format chosen."""
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        if path.suffix.lstrip(".").lower() in self.job.formats:
+        suffix = path.suffix.lstrip(".").lower()
+        if suffix in self.job.formats and suffix != self.chosen_format:
             field.value = str(path.with_suffix("." + self.chosen_format))
+
+    @on(Input.Changed, "#export-path")
+    def _follow_suffix(self, event: Input.Changed) -> None:
+        """Typing a known suffix (.csv, .md …) picks that format."""
+        suffix = Path(event.value).suffix.lstrip(".").lower()
+        if suffix in self.job.formats and suffix != self.chosen_format:
+            for button in self.query(RadioButton):
+                if button.name == suffix:
+                    button.value = True
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

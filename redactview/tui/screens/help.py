@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
@@ -79,7 +82,7 @@ such as ␛, and nothing in a document can run a command.
 class HelpScreen(ModalScreen[None]):
     """Keys and a short guide; Escape, q or ? closes it."""
 
-    BINDINGS = [("escape,q,question_mark", "dismiss(None)", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [("escape,q,question_mark", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:
         """The guide, scrollable."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -22,7 +24,7 @@ HINT = "Enter read · space mark · c compare two · o open · e export · ? hel
 class LibraryScreen(Screen[None]):
     """The opened documents; pick one to read, or two to compare."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
         Binding("x,delete", "close_document", "Close doc"),
@@ -56,7 +58,9 @@ class LibraryScreen(Screen[None]):
         """The highlighted document."""
         table = self.query_one(DataTable)
         paths = list(self.documents)
-        return self.documents[paths[table.cursor_row]] if 0 <= table.cursor_row < len(paths) else None
+        return (
+            self.documents[paths[table.cursor_row]] if 0 <= table.cursor_row < len(paths) else None
+        )
 
     @on(DocumentChanged)
     def refresh_table(self) -> None:

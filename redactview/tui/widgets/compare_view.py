@@ -1,18 +1,20 @@
 """Two releases in two columns of one scrolling view, so they always scroll together.
 
-    A (first release)              │ B (later release)
-    Officers: Harriet Vell, and    │ Officers: Harriet Vell, and
-    Jo Pike (Democratic Services)  │ [Redacted - s.40(2)]          <- withheld, one colour
-                                   │                                  both sides
+One view, not two synchronised ones: a row holds A's text and B's text for the same block.
+
+    A (first release)              | B (later release)
+    Officers: Harriet Vell, and    | Officers: Harriet Vell, and
+    Jo Pike (Democratic Services)  | [Redacted - s.40(2)]     <- withheld: both sides coloured
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -44,7 +46,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     CompareView { height: 1fr; }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "scroll_up", show=False),
         Binding("down", "scroll_down", show=False),
         Binding("pageup", "page_up", show=False),
@@ -64,7 +66,9 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: list[ScreenRow] = []
         self.first_row: dict[int, int] = {}  # change index -> its first screen row
 
-    def show(self, text_a: str, text_b: str, changes: tuple[Change, ...], blocks: list[Block]) -> None:
+    def show(
+        self, text_a: str, text_b: str, changes: tuple[Change, ...], blocks: list[Block]
+    ) -> None:
         """Show two texts cut into facing blocks."""
         self.text_a, self.text_b = text_a, text_b
         self._shown_a, self._shown_b = display_text(text_a), display_text(text_b)

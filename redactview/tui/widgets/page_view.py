@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -19,7 +20,17 @@ from redactview.model import Page
 from redactview.tui.widgets.wrapping import Row, display_text, wrap_rows
 
 # Drawn in this order, so later roles win where marks overlap.
-ROLES = ("exemption", "marker", "label", "truncation", "missing", "box", "leak", "match", "selected")
+ROLES = (
+    "exemption",
+    "marker",
+    "label",
+    "truncation",
+    "missing",
+    "box",
+    "leak",
+    "match",
+    "selected",
+)
 EMPTY_PAGE = "(no text on this page)"
 
 
@@ -37,7 +48,7 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
     """One page of text with marks, drawn line by line so a huge page costs only what is seen."""
 
     # Rows wrap, so left and right are free for the screen (previous and next page).
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "scroll_up", show=False),
         Binding("down", "scroll_down", show=False),
         Binding("pageup", "page_up", show=False),
@@ -81,15 +92,17 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show_page(self, page: Page | None, marks: list[Mark], placeholder: str = "") -> None:
         """Show `page` (None for nothing) with `marks` in document offsets."""
-        changed = page is not self.page
+        placeholder = placeholder or EMPTY_PAGE
+        if page is self.page and page is not None:
+            self.set_marks(marks)  # same page: the wrapping stands
+            return
         self.page = page
-        self.placeholder = placeholder or EMPTY_PAGE
+        self.placeholder = placeholder
         self._text = page.text if page else ""
         self._display = display_text(self._text)
         self.set_marks(marks)
         self._rewrap()
-        if changed:
-            self.scroll_to(0, 0, animate=False)
+        self.scroll_to(0, 0, animate=False, immediate=True)
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Replace the marks (document offsets) and redraw."""

@@ -21,6 +21,7 @@ class RedactionTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: list[Redaction] = []
+        self._row_of: dict[str, int] = {}
 
     def on_mount(self) -> None:
         """Set up the columns."""
@@ -31,6 +32,7 @@ class RedactionTable(DataTable[Text]):
         current = self.current
         self.clear()
         self.shown = list(redactions)
+        self._row_of = {r.id: index for index, r in enumerate(self.shown)}
         for redaction in self.shown:
             self.add_row(*self._cells(redaction), key=redaction.id)
         if current is not None:
@@ -55,11 +57,15 @@ class RedactionTable(DataTable[Text]):
 
     def select(self, redaction_id: str) -> bool:
         """Move the cursor to the redaction with this id; False if it is not shown."""
-        for index, redaction in enumerate(self.shown):
-            if redaction.id == redaction_id:
-                self.move_cursor(row=index, animate=False)
-                return True
-        return False
+        index = self._row_of.get(redaction_id)
+        if index is None:
+            return False
+        self.move_cursor(row=index, animate=False)
+        return True
+
+    def is_shown(self, redaction: Redaction) -> bool:
+        """True when the redaction has a row."""
+        return redaction.id in self._row_of
 
     def step(self, delta: int) -> Redaction | None:
         """Move the cursor `delta` rows (wrapping round) and return the redaction there."""

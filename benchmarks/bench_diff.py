@@ -1,0 +1,279 @@
+"""Benchmark `redactview diff` on two generated 1,000-page releases of one document.
+
+Release A is wrapped at 78 columns, 46 lines a page, with "[REDACTED]" markers. Release B is the
+same text re-redacted with blocks in different places, wrapped at 64 columns, 52 lines a page,
+with running headers and footers and about 2% of its letters misread as by OCR. Printed, from
+one run: the diff (load, scan, align); the floor (loading both documents' text); and
+`difflib.SequenceMatcher` over lines, the baseline a user would otherwise reach for.
+
+    python benchmarks/bench_diff.py                 1,000 pages of text
+    python benchmarks/bench_diff.py --pages 100     a quick run while developing
+    python benchmarks/bench_diff.py --pdf           the same releases as PDFs
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import multiprocessing
+import random
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from redactview.align import compare, diff_files, load_release
+from redactview.loaders import load_document
+
+SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "bu",
+    "ca",
+    "ce",
+    "co",
+    "da",
+    "de",
+    "di",
+    "do",
+    "fa",
+    "fe",
+    "fi",
+    "ga",
+    "ge",
+    "go",
+    "ha",
+    "he",
+    "hi",
+    "ka",
+    "ke",
+    "ko",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "pa",
+    "pe",
+    "pi",
+    "po",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "va",
+    "ve",
+    "vi",
+    "wa",
+    "we",
+]
+LOOK_ALIKE = {"e": "c", "c": "e", "h": "b", "n": "u", "a": "o", "t": "f", "s": "5", "l": "1"}
+DIFFLIB_LIMIT = 300.0  # seconds before difflib is given up on
+
+
+def vocabulary(rng: random.Random, size: int) -> list[str]:
+    """Made-up words of two to four syllables."""
+    return ["".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size)]
+
+
+def paragraphs(pages: int, seed: int = 7) -> list[str]:
+    """About a page of text per six paragraphs, words drawn with Zipf-like frequencies."""
+    rng = random.Random(seed)
+    words = vocabulary(rng, 40_000)
+    weights = [1.0 / (rank + 1) for rank in range(len(words))]
+    out = []
+    for _ in range(pages * 6):
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            chosen = rng.choices(words, weights, k=rng.randint(8, 20))
+            if rng.random() < 0.3:
+                chosen.insert(rng.randrange(len(chosen)), f"£{rng.randint(100, 99_999):,}")
+            sentences.append(" ".join(chosen).capitalize() + ".")
+        out.append(" ".join(sentences))
+    return out
+
+
+def redact(paras: list[str], rng: random.Random, marker: str, share: float) -> list[str]:
+    """Replace a run of one to three words with `marker` in `share` of the paragraphs."""
+    out = []
+    for para in paras:
+        words = para.split(" ")
+        if rng.random() < share and len(words) > 6:
+            at = rng.randrange(1, len(words) - 4)
+            words[at : at + rng.randint(1, 3)] = [marker]
+        out.append(" ".join(words))
+    return out
+
+
+def wrap(paras: list[str], width: int) -> list[str]:
+    """Lines of at most `width` characters, a blank line between paragraphs."""
+    lines: list[str] = []
+    for para in paras:
+        line = ""
+        for word in para.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.extend([line, ""])
+    return lines
+
+
+def paginate(lines: list[str], per_page: int, furniture: bool) -> list[list[str]]:
+    """Pages of `per_page` lines, with a running header and a footer when `furniture`."""
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    if furniture:
+        total = len(pages)
+        pages = [
+            ["OFFICIAL - Released under FOIA", *page, f"Page {n} of {total}"]
+            for n, page in enumerate(pages, 1)
+        ]
+    return pages
+
+
+def ocr_noise(text: str, rate: float, rng: random.Random) -> str:
+    """Misread about `rate` of the letters as a look-alike."""
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char in LOOK_ALIKE and rng.random() < rate:
+            chars[index] = LOOK_ALIKE[char]
+    return "".join(chars)
+
+
+def make_releases(pages: int) -> tuple[list[list[str]], list[list[str]]]:
+    """The two releases as pages of lines."""
+    rng = random.Random(11)
+    paras = paragraphs(pages)
+    a = redact(paras, rng, "[REDACTED]", 0.3)
+    b = redact(paras, rng, "██████", 0.3)
+    a_pages = paginate(wrap(a, 78), 46, furniture=False)
+    b_pages = paginate(wrap([ocr_noise(p, 0.02, rng) for p in b], 64), 52, furniture=True)
+    return a_pages, b_pages
+
+
+def write_text(path: Path, pages: list[list[str]]) -> Path:
+    """Pages separated by form feeds."""
+    path.write_text("\f".join("\n".join(page) for page in pages), encoding="utf-8")
+    return path
+
+
+def write_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """One PDF page per page of lines, in Courier so every line fits."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page(width=595, height=842)
+        text = "\n".join(lines)
+        page.insert_text((40, 40), text, fontsize=8.5, fontname="cour", lineheight=1.5)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def timed(work: Callable[[], object]) -> float:
+    """Seconds one call of `work` takes."""
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def load_texts(a: Path, b: Path) -> None:
+    """The floor: both documents' text, as `redactview text` reads it."""
+    for path in (a, b):
+        with load_document(path) as document:
+            document.text()
+
+
+def difflib_lines(a: Path, b: Path) -> None:
+    """What a user would otherwise run: difflib over the lines of both texts."""
+    texts = []
+    for path in (a, b):
+        with load_document(path) as document:
+            texts.append(document.text().splitlines())
+    difflib.SequenceMatcher(None, texts[0], texts[1], autojunk=False).get_opcodes()
+
+
+def difflib_seconds(a: Path, b: Path) -> float | None:
+    """difflib's time, or None when it runs past DIFFLIB_LIMIT."""
+    process = multiprocessing.Process(target=difflib_lines, args=(a, b))
+    start = time.perf_counter()
+    process.start()
+    process.join(DIFFLIB_LIMIT)
+    if process.is_alive():
+        process.terminate()
+        process.join()
+        return None
+    return time.perf_counter() - start
+
+
+def peak_align_memory(a: Path, b: Path) -> int:
+    """Peak bytes allocated while aligning two loaded releases."""
+    first, second = load_release(a), load_release(b)
+    tracemalloc.start()
+    compare(first, second)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> None:
+    """Generate the releases, time each step, print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--pdf", action="store_true", help="write the releases as PDFs")
+    parser.add_argument("--no-difflib", action="store_true", help="skip the difflib baseline")
+    args = parser.parse_args()
+    a_pages, b_pages = make_releases(args.pages)
+    with tempfile.TemporaryDirectory() as folder:
+        write = write_pdf if args.pdf else write_text
+        suffix = ".pdf" if args.pdf else ".txt"
+        a = write(Path(folder) / f"release_a{suffix}", a_pages)
+        b = write(Path(folder) / f"release_b{suffix}", b_pages)
+        report(args, a, b, len(a_pages), len(b_pages))
+
+
+def report(args: argparse.Namespace, a: Path, b: Path, a_count: int, b_count: int) -> None:
+    """Run and print every measurement."""
+    print(f"releases: {a_count} and {b_count} pages ({'PDF' if args.pdf else 'text'})")
+    floor = timed(lambda: load_texts(a, b))
+    result: list[object] = []
+    diff = timed(lambda: result.append(diff_files([a, b])))
+    first, second = load_release(a), load_release(b)
+    align = timed(lambda: compare(first, second))
+    comparison = result[0].comparisons[0]  # type: ignore[attr-defined]
+    print(f"changes: {comparison.counts}  similarity {comparison.similarity:.3f}")
+    print(f"floor (load both texts)        {floor:8.2f} s")
+    print(f"diff (load, scan, align)       {diff:8.2f} s   {diff / floor:6.2f} x floor")
+    print(f"  of which alignment           {align:8.2f} s   {align / floor:6.2f} x floor")
+    print(f"peak memory while aligning     {peak_align_memory(a, b) / 2**20:8.1f} MiB")
+    if not args.no_difflib:
+        seconds = difflib_seconds(a, b)
+        if seconds is None:
+            print(f"difflib.SequenceMatcher lines  > {DIFFLIB_LIMIT:.0f} s (stopped)")
+        else:
+            print(f"difflib.SequenceMatcher lines  {seconds:8.2f} s   {seconds / diff:6.2f} x diff")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Align the words around markers, a marker standing for any run of the other side's words.
+
+An edit block holding markers is realigned with a small dynamic programme in which a marker may
+face several words at a low cost per word, match a marker, or face nothing:
+
+    A:  Gemobuhe  [R]     canatofa  vekebi mefi  nabifamo
+    B:  Gemobuhe  vekebi  canatofa  [█         ]  nabifamo
+                  revealed          withheld
+
+Words match only when their keys are equal; whatever is left is an ordinary delete or insert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from redactview.align.anchors import Op
+from redactview.align.normalise import MARKER_KEY
+
+FACE_COST = 0.3  # per word a marker faces; a word left unmatched costs 1
+MAX_BLOCK = 300  # tokens a side: larger blocks keep their plain classification
+_NEAR = 3  # edits this few equal words apart are realigned as one stretch
+_INF = float("inf")
+
+
+def refine_markers(ops: list[Op], a_keys: list[str], b_keys: list[str]) -> list[Op]:
+    """Every stretch of edits that holds a marker, realigned so each marker faces its own words.
+
+    Edits only a few equal words apart are realigned together, as the first alignment may have
+    matched a word on the wrong side of a marker.
+    """
+    out: list[Op] = []
+    for group in _groups(ops):
+        window = Op("window", group[0].a_lo, group[-1].a_hi, group[0].b_lo, group[-1].b_hi)
+        small = window.a_hi - window.a_lo <= MAX_BLOCK and window.b_hi - window.b_lo <= MAX_BLOCK
+        if group[0].tag != "equal" and small and _has_marker(window, a_keys, b_keys):
+            out.extend(face_markers(window, a_keys, b_keys))
+        else:
+            out.extend(group)
+    return out
+
+
+def _groups(ops: list[Op]) -> Iterator[list[Op]]:
+    """Runs of edits joined by short equal runs; every other op alone."""
+    index = 0
+    while index < len(ops):
+        group = [ops[index]]
+        index += 1
+        while group[0].tag != "equal" and index + 1 < len(ops):
+            between, after = ops[index], ops[index + 1]
+            if between.a_hi - between.a_lo > _NEAR or after.tag == "equal":
+                break
+            group.extend((between, after))
+            index += 2
+        yield group
+
+
+def face_markers(op: Op, a_keys: list[str], b_keys: list[str]) -> list[Op]:
+    """The block's cheapest alignment as ops; a marker facing words is one "replace" op."""
+    a, b = a_keys[op.a_lo : op.a_hi], b_keys[op.b_lo : op.b_hi]
+    back = _programme(a, b)
+    steps: list[tuple[str, int, int, int, int]] = []
+    i, j = len(a), len(b)
+    while i or j:
+        pi, pj, tag = back[i][j]
+        steps.append((tag, pi, i, pj, j))
+        i, j = pi, pj
+    steps.reverse()
+    return _ops_from_steps(steps, op.a_lo, op.b_lo)
+
+
+def _programme(a: list[str], b: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Back-pointers of the cheapest alignment of `a` with `b`."""
+    n, m = len(a), len(b)
+    cost = [[_INF] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, str]]] = [[(0, 0, "")] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == _INF:
+                continue
+            for ni, nj, extra, tag in _moves(a, b, i, j):
+                if here + extra < cost[ni][nj]:
+                    cost[ni][nj] = here + extra
+                    back[ni][nj] = (i, j, tag)
+    return back
+
+
+def _moves(a: list[str], b: list[str], i: int, j: int) -> Iterator[tuple[int, int, float, str]]:
+    """Each step from (i, j): to where, at what cost, and what it is."""
+    n, m = len(a), len(b)
+    if i < n and j < m and a[i] == b[j]:
+        yield i + 1, j + 1, 0.0, "equal"
+    if i < n:
+        yield i + 1, j, 1.0, "delete"
+    if j < m:
+        yield i, j + 1, 1.0, "insert"
+    if i < n and a[i] == MARKER_KEY:
+        for t in _faced(b, j):
+            yield i + 1, j + t, FACE_COST * t, "face"
+    if j < m and b[j] == MARKER_KEY:
+        for t in _faced(a, i):
+            yield i + t, j + 1, FACE_COST * t, "face"
+
+
+def _faced(words: list[str], start: int) -> Iterator[int]:
+    """How many words from `start` a marker may face: 1, 2, ... up to the next marker."""
+    t = 0
+    while start + t < len(words) and words[start + t] != MARKER_KEY:
+        t += 1
+        yield t
+
+
+def _ops_from_steps(steps: list[tuple[str, int, int, int, int]], a0: int, b0: int) -> list[Op]:
+    """Steps as ops in document offsets: equal runs joined, a delete and insert side by side
+    joined into one plain "replace", each marker facing words its own "replace"."""
+    ops: list[Op] = []
+    for tag, a_lo, a_hi, b_lo, b_hi in steps:
+        op = Op(tag, a0 + a_lo, a0 + a_hi, b0 + b_lo, b0 + b_hi)
+        last = ops[-1] if ops else None
+        if last is not None and tag != "face" and last.tag != "face" and _joinable(last, op):
+            tag = "equal" if tag == "equal" else _edit(last.a_lo, op.a_hi, last.b_lo, op.b_hi)
+            ops[-1] = Op(tag, last.a_lo, op.a_hi, last.b_lo, op.b_hi)
+        else:
+            ops.append(op)
+    return [Op("replace", *_range(op)) if op.tag == "face" else op for op in ops]
+
+
+def _joinable(last: Op, op: Op) -> bool:
+    return (last.tag == "equal") == (op.tag == "equal")
+
+
+def _edit(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> str:
+    if a_lo == a_hi:
+        return "insert"
+    return "delete" if b_lo == b_hi else "replace"
+
+
+def _range(op: Op) -> tuple[int, int, int, int]:
+    return op.a_lo, op.a_hi, op.b_lo, op.b_hi
+
+
+def _has_marker(op: Op, a_keys: list[str], b_keys: list[str]) -> bool:
+    return MARKER_KEY in a_keys[op.a_lo : op.a_hi] or MARKER_KEY in b_keys[op.b_lo : op.b_hi]

@@ -1,0 +1,120 @@
+"""`redactview diff` as a user runs it: outputs, files written, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from redactview.cli import main
+
+FIRST = """\
+Minutes of the Glenhollow Water Board, 3 March 2025.
+
+The panel recommended the lower bid from Corrie Civil Works. The board
+resolved to award the aqueduct contract subject to a safety review.
+
+The clerk reported that the reservoir at [REDACTED] stood at sixty per cent.
+"""
+SECOND = """\
+Minutes of the Glenhollow Water Board, 3 March 2025.
+
+The panel recommended the lower bid from [REDACTED]. The board resolved to
+award the aqueduct contract subject to a safety review.
+
+The clerk reported that the reservoir at Tarn Moss stood at sixty per cent.
+"""
+
+
+@pytest.fixture
+def releases(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    second.write_text(SECOND, encoding="utf-8")
+    return first, second
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_lists_the_withheld_and_revealed_passages(
+    releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["diff", "--format", "json", *map(str, releases)], capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    rows = [(c["type"], c["a"]["text"], c["b"]["text"]) for c in data["changes"]]
+    assert rows == [
+        ("withheld", "Corrie Civil Works", "[REDACTED]"),
+        ("revealed", "[REDACTED]", "Tarn Moss"),
+    ]
+    start = FIRST.index("Corrie")
+    assert (data["changes"][0]["a"]["start"], data["changes"][0]["a"]["end"]) == (start, start + 18)
+
+
+def test_output_file_format_follows_its_suffix(
+    releases: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "appeal.html"
+    code, out, _ = run(["diff", "-o", str(page), *map(str, releases)], capsys)
+    assert (code, out) == (0, "")
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Corrie Civil Works" in html
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def test_text_output_in_a_pipe_has_no_colour(
+    releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["diff", *map(str, releases)], capsys)
+    assert code == 0 and "\x1b" not in out
+    assert "withheld" in out and "- Corrie Civil Works" in out and "+ Tarn Moss" in out
+
+
+def test_reconstruct_writes_the_best_known_text(
+    releases: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "best.txt"
+    code, _, _ = run(["diff", "--reconstruct", "-o", str(target), *map(str, releases)], capsys)
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(FIRST.replace("[REDACTED]", "⟦Tarn Moss⟧{R2}"))
+
+
+def test_three_releases_report_passages(
+    releases: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    third = tmp_path / "third.txt"
+    third.write_text(FIRST, encoding="utf-8")
+    code, out, _ = run(["diff", "-f", "json", *map(str, releases), str(third)], capsys)
+    assert code == 0
+    statuses = [p["status"] for p in json.loads(out)["passages"]]
+    assert statuses == [
+        ["disclosed", "redacted", "disclosed"],
+        ["redacted", "disclosed", "redacted"],
+    ]
+
+
+def test_a_missing_file_is_exit_1_with_one_line(
+    releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["diff", str(releases[0]), "/nonexistent/nope.pdf"], capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "nope.pdf" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv", [["diff"], ["diff", "only.txt"], ["diff", "--format", "docx", "a", "b"]]
+)
+def test_usage_errors_are_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 2 and err
+
+
+def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["diff", "--help"], capsys)
+    assert code == 0 and "examples:" in out and "redactview diff" in out
