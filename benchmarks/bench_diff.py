@@ -1,7 +1,7 @@
 """Benchmark `redactview diff` on two generated 1,000-page releases of one document.
 
 Release A is wrapped at 78 columns, 46 lines a page, with "[REDACTED]" markers. Release B is the
-same text re-redacted with blocks in different places, wrapped at 64 columns, 52 lines a page,
+same text re-redacted in different places with "[WITHHELD]", wrapped at 64 columns, 52 lines a page,
 with running headers and footers and about 2% of its letters misread as by OCR. Printed, from
 one run: the diff (load, scan, align); the floor (loading both documents' text); and
 `difflib.SequenceMatcher` over lines, the baseline a user would otherwise reach for.
@@ -96,12 +96,12 @@ def vocabulary(rng: random.Random, size: int) -> list[str]:
 
 
 def paragraphs(pages: int, seed: int = 7) -> list[str]:
-    """About a page of text per six paragraphs, words drawn with Zipf-like frequencies."""
+    """About a page of text per 7.5 paragraphs, words drawn with Zipf-like frequencies."""
     rng = random.Random(seed)
     words = vocabulary(rng, 40_000)
     weights = [1.0 / (rank + 1) for rank in range(len(words))]
     out = []
-    for _ in range(pages * 6):
+    for _ in range(pages * 15 // 2):
         sentences = []
         for _ in range(rng.randint(2, 5)):
             chosen = rng.choices(words, weights, k=rng.randint(8, 20))
@@ -165,7 +165,7 @@ def make_releases(pages: int) -> tuple[list[list[str]], list[list[str]]]:
     rng = random.Random(11)
     paras = paragraphs(pages)
     a = redact(paras, rng, "[REDACTED]", 0.3)
-    b = redact(paras, rng, "██████", 0.3)
+    b = redact(paras, rng, "[WITHHELD]", 0.3)
     a_pages = paginate(wrap(a, 78), 46, furniture=False)
     b_pages = paginate(wrap([ocr_noise(p, 0.02, rng) for p in b], 64), 52, furniture=True)
     return a_pages, b_pages

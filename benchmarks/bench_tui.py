@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scan_inputs import write_pdf_release  # noqa: E402
+from scan_inputs import write_pdf_release
 
-from redactview.loaders import load_document  # noqa: E402
-from redactview.scan import scan_file  # noqa: E402
+from redactview.loaders import load_document
+from redactview.scan import scan_file
 
 PRESSES = 60
 
@@ -52,7 +52,9 @@ def import_time() -> float:
     """Seconds for a fresh interpreter to import the UI (part of every launch)."""
     code = "import time; t = time.perf_counter(); import redactview.tui.app; "
     code += "print(time.perf_counter() - t)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return float(result.stdout)
 
 
@@ -70,8 +72,7 @@ async def measure_ui(path: Path) -> dict[str, float | list[float]]:
         def first_page_shown() -> bool:
             screen = app.screen
             return (
-                isinstance(screen, DocumentScreen)
-                and screen.query_one(PageView).page is not None
+                isinstance(screen, DocumentScreen) and screen.query_one(PageView).page is not None
             )
 
         while not first_page_shown():

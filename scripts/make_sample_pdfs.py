@@ -4,7 +4,7 @@ Run from the repository root: `python scripts/make_sample_pdfs.py`. The output i
 the same on every run (no dates, no random file ids, seeded noise), so the PDFs can be committed
 and a rebuild shows no diff unless a source or this script changed.
 
-What each PDF holds, redaction by redaction, is listed in sample_docs/README.md.
+What each PDF holds, redaction by redaction, is listed in docs/sample_docs.md.
 """
 
 from __future__ import annotations

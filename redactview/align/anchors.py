@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
-    """A step of the alignment: "equal", "delete", "insert" or "replace" over token ranges."""
+class Op(NamedTuple):
+    """A step of the alignment: "equal", "delete", "insert" or "replace" over token ranges.
+
+    A named tuple rather than a dataclass: a long document has hundreds of thousands of them.
+    """
 
     tag: str
     a_lo: int
@@ -50,16 +52,14 @@ def _align_range(
 ) -> list[Op]:
     """Settle what can be settled in one range now; push sub-ranges between anchors to `stack`."""
     ops: list[Op] = []
-    start = a_lo
-    while a_lo < a_hi and b_lo < b_hi and a[a_lo] == b[b_lo]:
-        a_lo, b_lo = a_lo + 1, b_lo + 1
-    if a_lo > start:
-        ops.append(Op("equal", start, a_lo, b_lo - (a_lo - start), b_lo))
-    end = a_hi
-    while a_hi > a_lo and b_hi > b_lo and a[a_hi - 1] == b[b_hi - 1]:
-        a_hi, b_hi = a_hi - 1, b_hi - 1
-    if a_hi < end:
-        ops.append(Op("equal", a_hi, end, b_hi, b_hi + (end - a_hi)))
+    head = common_prefix(a, b, a_lo, a_hi, b_lo, b_hi)
+    if head:
+        ops.append(Op("equal", a_lo, a_lo + head, b_lo, b_lo + head))
+        a_lo, b_lo = a_lo + head, b_lo + head
+    tail = common_suffix(a, b, a_lo, a_hi, b_lo, b_hi)
+    if tail:
+        ops.append(Op("equal", a_hi - tail, a_hi, b_hi - tail, b_hi))
+        a_hi, b_hi = a_hi - tail, b_hi - tail
     if a_lo == a_hi or b_lo == b_hi:
         if a_lo < a_hi or b_lo < b_hi:
             ops.append(Op(_gap_tag(a_lo, a_hi, b_lo, b_hi), a_lo, a_hi, b_lo, b_hi))
@@ -69,12 +69,51 @@ def _align_range(
         ops.append(Op("replace", a_lo, a_hi, b_lo, b_hi))
         return ops
     prev_a, prev_b = a_lo, b_lo
-    for i, j in anchors:
-        stack.append((prev_a, i, prev_b, j))
-        ops.append(Op("equal", i, i + 1, j, j + 1))
+    for i, j in (*anchors, (a_hi, b_hi)):
+        if i - prev_a == j - prev_b and a[prev_a:i] == b[prev_b:j]:
+            if i > prev_a:  # the stretch between two anchors is the same on both sides
+                ops.append(Op("equal", prev_a, i, prev_b, j))
+        else:
+            stack.append((prev_a, i, prev_b, j))
+        if i < a_hi:
+            ops.append(Op("equal", i, i + 1, j, j + 1))
         prev_a, prev_b = i + 1, j + 1
-    stack.append((prev_a, a_hi, prev_b, b_hi))
     return ops
+
+
+def common_prefix(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
+    """How many tokens the two ranges share at their start (slices compared in doubling steps)."""
+    limit = min(a_hi - a_lo, b_hi - b_lo)
+    if not limit or a[a_lo] != b[b_lo]:
+        return 0
+    low, step = 1, 1  # a[a_lo:a_lo + low] == b[b_lo:b_lo + low] holds
+    while low < limit:
+        size = min(limit, low + step)
+        if a[a_lo + low : a_lo + size] != b[b_lo + low : b_lo + size]:
+            return low + _prefix_below(a, b, a_lo + low, b_lo + low, size - low)
+        low, step = size, step * 2
+    return low
+
+
+def _prefix_below(a: list[str], b: list[str], i: int, j: int, size: int) -> int:
+    """The shared prefix of a[i:i + size] and b[j:j + size], known to differ somewhere."""
+    low, high = 0, size - 1  # the answer lies in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[i : i + middle] == b[j : j + middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def common_suffix(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
+    """How many tokens the two ranges share at their end."""
+    count = 0
+    limit = min(a_hi - a_lo, b_hi - b_lo)
+    while count < limit and a[a_hi - 1 - count] == b[b_hi - 1 - count]:
+        count += 1
+    return count
 
 
 def _gap_tag(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> str:
@@ -87,10 +126,11 @@ def unique_anchors(
     a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of words unique on both sides, the longest chain in the same order."""
-    count_a = Counter(a[a_lo:a_hi])
-    count_b = Counter(b[b_lo:b_hi])
-    where_b = {b[j]: j for j in range(b_lo, b_hi) if count_b[b[j]] == 1 and count_a[b[j]] == 1}
-    pairs = [(i, where_b[a[i]]) for i in range(a_lo, a_hi) if a[i] in where_b]
+    a_part, b_part = a[a_lo:a_hi], b[b_lo:b_hi]
+    once_a = {key for key, count in Counter(a_part).items() if count == 1}
+    once = {key for key, count in Counter(b_part).items() if count == 1 and key in once_a}
+    where_b = {key: j for j, key in enumerate(b_part, b_lo) if key in once}
+    pairs = [(i, where_b[key]) for i, key in enumerate(a_part, a_lo) if key in once]
     return longest_chain(pairs)
 
 

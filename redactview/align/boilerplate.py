@@ -17,7 +17,7 @@ _PAGE_NUMBER_ANYWHERE = re.compile(
     r"^[ \t]*page[ \t]+\d+([ \t]*(of|/)[ \t]*\d+)?[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 _PAGE_NUMBER_AT_EDGE = re.compile(r"^\s*[-–—(\[]?\s*\d{1,4}\s*(of|/)?\s*\d{0,4}\s*[-–—)\]]?\s*$")
-_BANNER_HINT = re.compile(r"cookie|skip to|left blank", re.IGNORECASE)
+_BANNER_HINTS = ("cookie", "skip to", "left blank")  # found fast; the pattern then decides
 _BANNER = re.compile(
     r"\bcookies?\b.*\b(accept|consent|preferences|we use|settings)\b"
     r"|\b(accept|we use|manage)\b.*\bcookies?\b"
@@ -111,12 +111,18 @@ def _repeated(text: str, edges: list[list[Range]]) -> set[str]:
 
 def _banners(text: str) -> Iterator[Range]:
     """The paragraphs holding a line that reads like a web page's cookie banner."""
-    for hint in _BANNER_HINT.finditer(text):
-        start = max(text.rfind("\n", 0, hint.start()), text.rfind("\f", 0, hint.start())) + 1
-        ends = [i for i in (text.find("\n", hint.end()), text.find("\f", hint.end())) if i != -1]
-        end = min(ends, default=len(text))
-        if _BANNER.search(text[start:end]):
-            yield _paragraph(text, start, end)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # offsets must hold; a banner in odd capitals is then missed
+    for hint in _BANNER_HINTS:
+        at = lowered.find(hint)
+        while at != -1:
+            start = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+            ends = [i for i in (text.find("\n", at), text.find("\f", at)) if i != -1]
+            end = min(ends, default=len(text))
+            if _BANNER.search(text[start:end]):
+                yield _paragraph(text, start, end)
+            at = lowered.find(hint, end)
 
 
 def _paragraph(text: str, start: int, end: int) -> Range:

@@ -62,7 +62,7 @@ def redaction_ref(redaction: Redaction, text: str) -> RedactionRef:
 
 def classify(ops: list[Op], a: Side, b: Side) -> Iterator[Change]:
     """The changes the tidied ops amount to, in document order."""
-    a_marks = [i for i, key in enumerate(a.tokens.keys) if key == MARKER_KEY]
+    a_marks = a.tokens.marker_positions()
     for op in ops:
         if op.tag == SAME:
             continue

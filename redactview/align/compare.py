@@ -52,7 +52,7 @@ def align_sides(a: Side, b: Side) -> list[Op]:
 
 def likeness(changes: Sequence[Change], a: Tokens, b: Tokens) -> tuple[float, float]:
     """Similarity (0-1, both releases) and coverage (the share of the shorter one in common)."""
-    total_a, total_b = a.weight(0, len(a)), b.weight(0, len(b))
+    total_a, total_b = a.weight(), b.weight()
     if not total_a or not total_b:
         return (1.0, 1.0) if total_a == total_b else (0.0, 0.0)
     lost_a = sum(_weight(c.a.text) for c in changes if c.type in _EDITS and c.a)

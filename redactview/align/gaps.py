@@ -67,10 +67,12 @@ def pair_passages(
 
 def reads_alike(a: Tokens, b: Tokens, a_part: tuple[int, int], b_part: tuple[int, int]) -> bool:
     """True when two passages share enough meaning to be one passage, edited."""
+    if a_part[1] - a_part[0] < 8 or b_part[1] - b_part[0] < 8:
+        return True  # too short to judge by vocabulary: let the word diff decide
     a_words = {k for k in a.keys[a_part[0] : a_part[1]] if len(k) >= _CONTENT_WORD}
     b_words = {k for k in b.keys[b_part[0] : b_part[1]] if len(k) >= _CONTENT_WORD}
     if len(a_words) < 5 or len(b_words) < 5:
-        return True  # too short to judge by vocabulary: let the word diff decide
+        return True
     if a_part[1] - a_part[0] > MAX_DIFF_TOKENS or b_part[1] - b_part[0] > MAX_DIFF_TOKENS:
         return False
     return len(a_words & b_words) >= 0.3 * min(len(a_words), len(b_words))

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from redactview.align.release import Release
 
 _BETWEEN = re.compile(r"[ \t:,;\-–—(\[]*")  # what may separate a marker from its code
-_AFTER = re.compile(r"[ \t)\]]*")
+_CLOSERS = {"(": ")", "[": "]"}
 
 
 def marker_spans(release: Release) -> list[tuple[int, int]]:
@@ -28,7 +28,9 @@ def marker_spans(release: Release) -> list[tuple[int, int]]:
         at = gap.end() if gap else end
         index = bisect_left(starts, at)
         if index < len(cited) and cited[index][0] == at and at - end <= 3:
-            closing = _AFTER.match(text, cited[index][1])
-            end = closing.end() if closing and "\n" not in text[end:at] else cited[index][1]
+            opened = text[end:at].strip()[-1:]
+            end = cited[index][1]
+            if opened in _CLOSERS and text[end : end + 1] == _CLOSERS[opened]:
+                end += 1  # "[REDACTED] (s.40(2))": the closing bracket goes with the code
         spans.append((start, end))
     return spans

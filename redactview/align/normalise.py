@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 MARKER_KEY = "\x00"  # never produced by the word pattern, so a marker only matches a marker
+_MARKER_WEIGHT = 4
 
 # A word, with any parts split by a hyphen at a line end ("impor-\ntant") joined back on; the
 # group makes split() keep the words.
@@ -29,7 +30,9 @@ _JOIN = re.compile(r"-[ \t\n]*")
 # ASCII bytes never occur inside another character's encoding.
 _FOLD = bytes.maketrans(b"|i_cbufa", b"ll ehnto")
 _PAIRS = (("rn", "m"), ("vv", "w"))
-_DIGIT_LOOKALIKES = str.maketrans("015", "ols")
+# A 0, 1 or 5 against a letter is a misread letter ("1etter", "M0ss"); a number stays as it is.
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[015]|[015](?=[^\W\d_])")
+_DIGIT_LETTER = {"0": "o", "1": "l", "5": "s"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +51,13 @@ class Tokens:
         """The text offsets covered by tokens `lo` to `hi` (exclusive)."""
         return self.starts[lo], self.ends[hi - 1]
 
-    def weight(self, lo: int, hi: int) -> int:
-        """How much text tokens `lo` to `hi` hold, a marker counting as one short word."""
-        return sum(len(key) if key != MARKER_KEY else 4 for key in self.keys[lo:hi])
+    def weight(self) -> int:
+        """How much text the tokens hold, a marker counting as one short word."""
+        return sum(map(len, self.keys)) + (_MARKER_WEIGHT - 1) * self.keys.count(MARKER_KEY)
+
+    def marker_positions(self) -> list[int]:
+        """The indexes of the marker tokens, in order."""
+        return [i for i, index in enumerate(self.redaction) if index >= 0]
 
 
 def fold(text: str) -> str:
@@ -72,9 +79,8 @@ def word_keys(words: list[str]) -> list[str]:
     for pair, single in _PAIRS:
         if pair in joined:
             joined = joined.replace(pair, single)
-    keys = joined.split(_SEP) if words else []
-    # A digit inside a word is a misread letter ("1etter"); a number stays as it is.
-    return [k if k.isalpha() or k.isdigit() else k.translate(_DIGIT_LOOKALIKES) for k in keys]
+    joined = _DIGIT_IN_WORD.sub(lambda match: _DIGIT_LETTER[match.group()], joined)
+    return joined.split(_SEP) if words else []
 
 
 def tokenise(

@@ -18,7 +18,8 @@ from redactview.align.anchors import Op
 from redactview.align.normalise import MARKER_KEY
 
 FACE_COST = 0.3  # per word a marker faces; a word left unmatched costs 1
-MAX_BLOCK = 300  # tokens a side: larger blocks keep their plain classification
+MAX_BLOCK = 200  # tokens a side: larger blocks keep their plain classification
+MAX_FACE = 120  # the most words one marker may face
 _NEAR = 3  # edits this few equal words apart are realigned as one stretch
 _INF = float("inf")
 
@@ -107,7 +108,7 @@ def _moves(a: list[str], b: list[str], i: int, j: int) -> Iterator[tuple[int, in
 def _faced(words: list[str], start: int) -> Iterator[int]:
     """How many words from `start` a marker may face: 1, 2, ... up to the next marker."""
     t = 0
-    while start + t < len(words) and words[start + t] != MARKER_KEY:
+    while start + t < len(words) and t < MAX_FACE and words[start + t] != MARKER_KEY:
         t += 1
         yield t
 

@@ -17,7 +17,8 @@ from redactview.detectors.text_utils import PageText, overlaps
 from redactview.model import Kind, Page, Redaction
 
 DETECTOR = "missing_values"
-_COLON = re.compile(r":[ \t]*+(?!\d)")
+# A label word ends right before the colon, and no figure follows it.
+_COLON = re.compile(r"(?<=[A-Za-z)]):[ \t]*+(?!\d)")
 _MONEY_LABEL = re.compile(
     r"(?:^|(?<=[\s|]))(?P<label>(?:(?:contract|total|annual|estimated|award|tender|unit|agreed"
     r"|overall|project|final)\s)?(?:value|cost|costs|amount|price|fee|fees|budget|salary|sum"
@@ -36,6 +37,17 @@ _LABEL_BEFORE = re.compile(r"(?<![A-Za-z])(?P<label>[A-Za-z][A-Za-z ()/&',.-]{0,
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z'-]+\s+){1,4})$")
 _FIGURE_START = re.compile(r"\s*(?:[£$€]\s?|(?:GBP|USD|EUR)\s)?\d")
 _CURRENCIES = ("£", "€", "$", "GBP", "USD", "EUR")
+# A currency sign with no figure after it: not before a digit, another sign, or (straight after
+# the sign) a letter other than an X mask. Each sign is its own literal-first pattern: fast.
+_NO_FIGURE = {
+    currency: re.compile(
+        re.escape(currency)
+        + (r"(?![A-Za-z])" if len(currency) == 3 else "")
+        + r"(?:[ \t]++(?![\d£€$])|(?![\d£€$A-WYZa-wyz ]))"
+    )
+    for currency in _CURRENCIES
+}
+MAX_PER_RULE = 20_000  # per page: more than this is not a document but a pathological input
 
 
 def detect(page: Page) -> list[Redaction]:
@@ -84,6 +96,8 @@ def labelled_values(text: PageText) -> list[Redaction]:
         redaction = _labelled(text, field or label["label"], colon.end(), line_end)
         if redaction is not None:
             found.append(redaction)
+            if len(found) >= MAX_PER_RULE:
+                break
     return found
 
 
@@ -124,14 +138,16 @@ def currency_values(text: PageText) -> list[Redaction]:
     """`£[REDACTED]`, `USD XXXX`, `a fee of £ was agreed` — a currency with no figure after it."""
     page = text.text
     found: list[Redaction] = []
-    for currency in _CURRENCIES:
-        index = page.find(currency)
-        while index >= 0:
-            end = index + len(currency)
-            redaction = _after_currency(text, index, end)
+    for currency, pattern in _NO_FIGURE.items():
+        if currency not in page:
+            continue
+        for match in pattern.finditer(page):
+            index = match.start()
+            redaction = _after_currency(text, index, index + len(currency))
             if redaction is not None:
                 found.append(redaction)
-            index = page.find(currency, end)
+            if len(found) >= MAX_PER_RULE:
+                return found
     return found
 
 

@@ -27,8 +27,9 @@ _TESSDATA_PLACES = (
     "/opt/local/share/tessdata",
 )
 MAX_OCR_PIXELS = 10_000_000  # A4 or US Letter at 300 dpi; bigger pages are read at less
-# Blank a little past a box's edge, where scanning leaves a grey fringe.
-_BLANK_MARGIN = (-1.0, -1.0, 1.0, 1.0)
+_BLANK_MARGIN_PT = 1.0  # past a box's sides, where scanning leaves a grey fringe
+_BLANK_SHARE, _BLANK_MAX_PT = 0.25, 3.0  # above and below a bar: letters it did not quite hide
+_RESIDUE_SHARE, _RESIDUE_MAX_PT = 0.4, 5.0  # words centred this near a bar are what is left of it
 
 
 @functools.cache
@@ -66,7 +67,8 @@ def read_page_text(
     """
     zoom = _ocr_zoom(page.rect, dpi)
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False)
-    _paint_white(pix, page, blank)
+    bars = [pymupdf.Rect(box) * page.rotation_matrix for box in blank]  # as shown, upright
+    _paint_white(pix, zoom, bars)
     layer = pix.pdfocr_tobytes(compress=False, language=language, tessdata=tessdata)
     with pymupdf.open(stream=layer, filetype="pdf") as ocr_doc:
         ocr_page = ocr_doc[0]
@@ -75,7 +77,7 @@ def read_page_text(
         data = ocr_page.get_textpage(flags=_TEXT_FLAGS, matrix=unzoom).extractDICT()
     from redactview.loaders.pdf import merge_rows  # pdf.py imports this package's readers
 
-    lines = merge_rows(_visible_word_spans(data))  # rows as a reader sees them, upright
+    lines = merge_rows(_visible_word_spans(data, bars))  # rows as a reader sees them, upright
     return lines if not page.rotation else _unrotated(lines, page.derotation_matrix)
 
 
@@ -103,20 +105,33 @@ def _ocr_zoom(rect: pymupdf.Rect, dpi: int) -> float:
     return zoom if pixels <= MAX_OCR_PIXELS else zoom * math.sqrt(MAX_OCR_PIXELS / pixels)
 
 
-def _paint_white(pix: pymupdf.Pixmap, page: pymupdf.Page, boxes: Sequence[BBox]) -> None:
-    """Paint boxes (unrotated page points) white on the upright image of the page."""
-    zoom = pymupdf.Matrix(pix.width / page.rect.width, pix.height / page.rect.height)
-    to_pixels = page.rotation_matrix * zoom
-    for box in boxes:
-        area = (pymupdf.Rect(box) + _BLANK_MARGIN).transform(to_pixels)
+def _paint_white(pix: pymupdf.Pixmap, zoom: float, bars: Sequence[pymupdf.Rect]) -> None:
+    """Paint bars (upright page points) white on the page image drawn at `zoom`."""
+    for bar in bars:
+        area = _with_residue(bar) * pymupdf.Matrix(zoom, zoom)
         pix.set_rect(area.round() & pix.irect, (255, 255, 255))
 
 
-def _visible_word_spans(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
+def _with_residue(box: pymupdf.Rect) -> pymupdf.Rect:
+    """The box and what a bar leaves of the letters it crosses, which Tesseract reads as junk.
+
+    ' ' ‘ ` '          <- tops of hidden letters above a bar that is not quite tall enough
+    ██████████
+    , ;  ,             <- and their tails below it
+    """
+    reach = min(_BLANK_SHARE * box.height, _BLANK_MAX_PT)
+    side = _BLANK_MARGIN_PT
+    return pymupdf.Rect(box.x0 - side, box.y0 - reach, box.x1 + side, box.y1 + reach)
+
+
+def _visible_word_spans(
+    data: dict[str, Any], bars: Sequence[pymupdf.Rect]
+) -> list[list[dict[str, Any]]]:
     """The OCR layer's lines as lists of word spans, marked visible: the words are in the image.
 
     Tesseract's layer is invisible text (so it can sit over the picture); here it is the page's
-    only text and stands for what is printed, so it must not read as hidden text.
+    only text and stands for what is printed, so it must not read as hidden text. Words read
+    from the remains of letters a bar crossed are dropped.
     """
     lines = []
     for block in data.get("blocks", ()):
@@ -124,8 +139,20 @@ def _visible_word_spans(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
             spans = [
                 {**span, "alpha": 255}
                 for span in line.get("spans", ())
-                if span.get("text", "").strip()
+                if span.get("text", "").strip() and not _is_residue(span["bbox"], bars)
             ]
             if spans:
                 lines.append(spans)
     return lines
+
+
+def _is_residue(bbox: BBox, bars: Sequence[pymupdf.Rect]) -> bool:
+    """A word mostly across a bar and centred just above, on or below it: letters it cut."""
+    x0, y0, x1, y1 = bbox
+    middle = (y0 + y1) / 2
+    for bar in bars:
+        across = min(x1, bar.x1) - max(x0, bar.x0)
+        reach = min(_RESIDUE_SHARE * bar.height, _RESIDUE_MAX_PT)
+        if across >= 0.5 * (x1 - x0) and bar.y0 - reach <= middle <= bar.y1 + reach:
+            return True
+    return False

@@ -36,9 +36,9 @@ class PdfPages:
             data = page.get_text("dict", flags=_TEXT_FLAGS, sort=False)
         except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad pages
             return _unreadable_page(index, start, f"page {index + 1} unreadable: {error}")
-        scans = self._scans if not data.get("blocks") else None  # no text: maybe a scan
-        if scans is not None and (scan := scans.load_if_scanned(page, index, start)) is not None:
-            return scan
+        scan = self._scans.load_if_scanned(page, index, start, data) if self._scans else None
+        if scan is not None:
+            return scan  # a picture of a page (perhaps with a stamp): see loaders/scanned.py
         lines = _dict_lines(data)
         geometry = _read_geometry(page, index, [span for line in lines for span in line])
         rect = page.rect

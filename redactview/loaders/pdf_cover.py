@@ -113,9 +113,12 @@ def same_colour(a: RGB | None, b: RGB | None) -> bool:
 
 def rendered_colour(page: pymupdf.Page, box: BBox) -> RGB | None:
     """The colour of the rendered area when nearly all of it is one colour, else None."""
-    scale = min(1.0, 40.0 / max(box[3] - box[1], 1.0))
+    # The edges render half-covered pixels; look only at the inside, a point in from each side.
+    inset = min(1.0, 0.2 * (box[2] - box[0]), 0.2 * (box[3] - box[1]))
+    clip = pymupdf.Rect(box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
+    scale = min(1.0, 40.0 / max(clip.height, 1.0))
     matrix = pymupdf.Matrix(scale, scale)
-    pixmap = page.get_pixmap(matrix=matrix, clip=pymupdf.Rect(box), colorspace=pymupdf.csRGB)
+    pixmap = page.get_pixmap(matrix=matrix, clip=clip, colorspace=pymupdf.csRGB)
     if pixmap.width == 0 or pixmap.height == 0:
         return None
     share, pixel = pixmap.color_topusage()

@@ -28,6 +28,7 @@ _ANNOTATION_KINDS = {
     "FreeText",
     "Stamp",
 }
+_OUTLINED = {"Square", "Circle", "Polygon"}  # shapes whose stroke only frames what is inside
 _ON_TOP = 1 << 29
 
 
@@ -72,7 +73,7 @@ def annotation_candidates(page: pymupdf.Page) -> list[Candidate]:
             continue
         colours = annot.colors or {}
         fill = as_rgb(colours.get("fill")) or as_rgb(colours.get("stroke"))
-        if subtype == "Square" and not colours.get("fill"):
+        if subtype in _OUTLINED and not colours.get("fill"):
             fill = None  # an outline frames text, it does not hide it
         opacity = annot.opacity if annot.opacity is not None and annot.opacity >= 0 else 1.0
         box = bbox_of(annot.rect & page.rect)

@@ -1,11 +1,13 @@
 """Scanned pages: render to grayscale for the box finder, OCR the text (through the cache).
 
-Used for every page of an image file, and for PDF pages that are a picture with no text.
+Used for every page of an image file, and for PDF pages that are a picture with no text of
+their own beyond a stamp (see `is_scanned`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pymupdf
@@ -24,7 +26,8 @@ NO_TESSERACT = (
     "text on scanned pages was not read: Tesseract OCR is not installed "
     "(install tesseract-ocr and its English data); boxes burnt into the scans are still reported"
 )
-_IMAGE_SHARE = 0.5  # a page is a scan when one image covers at least this much of it
+_IMAGE_SHARE = 0.5  # a page is a scan when images cover at least this much of it
+STAMP_CHARS = 80  # text a scan may carry of its own: a Bates number, a page or exemption stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,8 @@ class ScanSettings:
         """Everything that changes OCR output, for the cache key."""
         return (
             f"{self.language}|{self.ocr_dpi}dpi|max {ocr.MAX_OCR_PIXELS} px"
-            f"|boxes found at {self.box_dpi}dpi blanked|rows upright|mupdf {pymupdf.VersionBind}"
+            f"|bars found at {self.box_dpi}dpi blanked, residue dropped|rows upright"
+            f"|mupdf {pymupdf.VersionBind}"
         )
 
 
@@ -52,10 +56,13 @@ class ScanReader:
         self.settings = settings or ScanSettings()
         self._warning_page: int | None = None
 
-    def load_if_scanned(self, page: pymupdf.Page, index: int, start: int) -> Page | None:
-        """The page read as a scan if it is one (an image and no text), else None."""
+    def load_if_scanned(
+        self, page: pymupdf.Page, index: int, start: int, text: dict[str, Any] | None = None
+    ) -> Page | None:
+        """The page read as a scan if it is one, else None; `text` is its text dict if read."""
         try:
-            scanned = is_scanned(page)
+            chars = _dict_chars(text) if text is not None else _page_chars(page)
+            scanned = chars <= STAMP_CHARS and is_covered_by_image(page)
         except Exception:  # MuPDF errors of every kind: the PDF reader reports the page itself
             return None
         return self.load(page, index, start) if scanned else None
@@ -117,16 +124,42 @@ class ScanReader:
 
 
 def is_scanned(page: pymupdf.Page) -> bool:
-    """True for a page that is a picture: no text of its own, one image over most of it."""
+    """True for a page that is a picture: an image over most of it, and no more text than a stamp.
+
+    Scanned productions often carry a Bates number or a page stamp as real text; OCR of the
+    whole page reads that too, so it is not lost.
+    """
+    return _page_chars(page) <= STAMP_CHARS and is_covered_by_image(page)
+
+
+def is_covered_by_image(page: pymupdf.Page) -> bool:
+    """True when images (one, or strips of one scan) cover most of the page."""
     if not page.get_images(full=False):
         return False  # cheap: reads the page's resources, draws nothing
-    if page.get_text("text", flags=0).strip():
-        return False
-    area = abs(page.rect)
-    return any(
-        abs(pymupdf.Rect(info["bbox"]) & page.rect) >= _IMAGE_SHARE * area
-        for info in page.get_image_info()
-    )
+    covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
+    return covered >= _IMAGE_SHARE * abs(page.rect)
+
+
+def _page_chars(page: pymupdf.Page) -> int:
+    return _dict_chars(page.get_text("dict", flags=0))
+
+
+def _dict_chars(text: dict[str, Any]) -> int:
+    """Visible characters other than spaces in a PyMuPDF text dict, counted only as far as needed.
+
+    Invisible text over a picture is an OCR layer someone already made: that page is the PDF
+    reader's (`Page.text_over_image`), so it counts as more than any stamp.
+    """
+    count = 0
+    for block in text.get("blocks", ()):
+        for line in block.get("lines", ()):
+            for span in line.get("spans", ()):
+                if span.get("alpha", 255) == 0 and span.get("text", "").strip():
+                    return STAMP_CHARS + 1
+                count += len("".join(span.get("text", "").split()))
+                if count > STAMP_CHARS:
+                    return count
+    return count
 
 
 def render_gray(page: pymupdf.Page, dpi: int) -> Raster:

@@ -52,12 +52,23 @@ class RedactviewApp(App[int]):
 
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        self.push_screen(LibraryScreen())
         opened = [path for raw in self.initial_paths for path in self.session.open(raw)]
         if self.initial_compare:
             self.open_compare(*self.initial_compare)
         elif len(opened) == 1:
-            self.open_document_screen(opened[0])
+            self.open_document_screen(opened[0])  # the library is built when first needed
+        else:
+            self.push_screen(LibraryScreen())
+
+    def show_library(self) -> None:
+        """Go back to the library, building it if this session started on another screen."""
+        from redactview.tui.screens.library import LibraryScreen
+
+        if any(isinstance(screen, LibraryScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, LibraryScreen):
+                self.pop_screen()
+        else:
+            self.switch_screen(LibraryScreen())
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme for next time."""

@@ -26,6 +26,7 @@ POLL_SECONDS = 0.1
 # Imported once by the fork server, so each child starts with them done. A name that is gone
 # after a refactor is skipped by the fork server, not an error.
 PRELOAD = (
+    "redactview.tui.background",
     "redactview.tui.jobs",
     "redactview.loaders.pdf",
     "redactview.loaders.scanned",
@@ -36,6 +37,7 @@ PRELOAD = (
     "redactview.detectors.missing_values",
     "redactview.detectors.scans",
     "redactview.loaders.image",
+    "redactview.loaders.preview",
     "redactview.detectors.exemptions",
     "redactview.align",
 )
@@ -240,6 +242,24 @@ def compare_job(
     from redactview.tui.comparing import compare_paths
 
     send(JobResult(compare_paths(path_a, path_b, password)))
+
+
+def render_job(
+    path: str,
+    page: int,
+    size: tuple[int, int],
+    password: str | None,
+    send: Callable[[JobEvent], None],
+) -> None:
+    """Child job: draw one page as pixels."""
+    from redactview.loaders.preview import render_page_pixels
+
+    send(JobResult(render_page_pixels(path, page, size[0], size[1], password)))
+
+
+def start_render(path: str, page: int, size: tuple[int, int], password: str | None) -> Job:
+    """Start drawing a page in a child process."""
+    return Job(render_job, path, page, size, password).start()
 
 
 def start_scan(path: str, password: str | None = None) -> Job:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from redactview.model import ExemptionSource, Redaction
+from redactview.model import BBox, ExemptionSource, Page, Redaction
 from redactview.textsafe import printable_line
 from redactview.tui.state import is_leak
 from redactview.tui.widgets.page_view import Mark
@@ -57,13 +57,37 @@ def context_of(redaction: Redaction, limit: int = 40) -> str:
     return printable_line(f"{before}▮{after}".replace("\n", " "))
 
 
-def redaction_mark(redaction: Redaction, selected: bool = False) -> Mark | None:
-    """The page-view mark for a redaction with text offsets (None for geometry-only ones)."""
-    if redaction.start is None or redaction.end is None:
+def text_span(redaction: Redaction, page: Page | None) -> tuple[int, int] | None:
+    """Where a redaction sits in the text: its offsets, or else the lines its box covers.
+
+    A box drawn over a PDF has a bbox but no offsets; the lines it overlaps stand in for it:
+
+        line bbox   |----Name: Jane Doe-----|
+        box              |#########|          -> the whole line is marked
+    """
+    if redaction.start is not None and redaction.end is not None:
+        return redaction.start, max(redaction.end, redaction.start + 1)
+    if redaction.bbox is None or page is None:
         return None
-    end = max(redaction.end, redaction.start + 1)
+    covered = [line for line in page.lines if line.bbox and _overlaps(line.bbox, redaction.bbox)]
+    if not covered:
+        return None
+    return covered[0].start, max(covered[-1].end, covered[0].start + 1)
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def redaction_mark(
+    redaction: Redaction, page: Page | None = None, selected: bool = False
+) -> Mark | None:
+    """The page-view mark for a redaction (None when it cannot be placed in the text)."""
+    span = text_span(redaction, page)
+    if span is None:
+        return None
     role = "selected" if selected else role_of(redaction)
-    return Mark(redaction.start, end, role, redaction.id)
+    return Mark(span[0], span[1], role, redaction.id)
 
 
 def length_estimate(redaction: Redaction) -> str:

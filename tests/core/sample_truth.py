@@ -1,4 +1,4 @@
-"""What sample_docs/README.md promises for each sample, as data the sample tests check.
+"""What docs/sample_docs.md promises for each sample, as data the sample tests check.
 
 Keep this in step with the README: each table there is one list here, row for row.
 """

@@ -15,7 +15,7 @@ SECTION = "## The two minutes releases compared"
 
 def expected_changes() -> list[tuple[str, str | None, str | None]]:
     """(type, release 1 text, release 2 text) for each row of the README's comparison table."""
-    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    readme = (SAMPLES.parent / "docs" / "sample_docs.md").read_text(encoding="utf-8")
     section = readme[readme.index(SECTION) :].split("\n## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
     out = []

@@ -26,6 +26,11 @@ from tests.core.scan_support import (
 )
 
 NO_OCR = LoadOptions(ocr=False)
+LETTER = (
+    "Typed over the letterhead, a letter of several lines",
+    "is a born-digital page with a picture behind it, and its",
+    "boxes and leaks are the PDF reader's to find, not the scan's.",
+)
 BAR = row_box(2, 200.0, 330.0)
 A4 = (595.0, 842.0)
 
@@ -103,13 +108,43 @@ def test_a_picture_behind_real_text_is_not_a_scan(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_image(page.rect, stream=_png(scan_of([], 72)))
-    page.insert_text((72, 400), "Typed over the letterhead", fontsize=12)
+    for row, text in enumerate(LETTER):
+        page.insert_text((72, 400 + 16 * row), text, fontsize=12)
     path = tmp_path / "letterhead.pdf"
     doc.save(path)
     with load_document(path, NO_OCR) as document:
         (loaded,) = list(document.iter_pages())
     assert not loaded.scanned
-    assert "Typed over" in loaded.text
+    assert loaded.text.startswith("Typed over the letterhead")
+
+
+def test_a_scan_with_a_bates_stamp_is_still_a_scan(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, stream=_png(scan_of([BAR], 100)))
+    page.insert_text((460, 820), "ACME-000123", fontsize=9)  # stamped on as real text
+    path = tmp_path / "production.pdf"
+    doc.save(path)
+    with load_document(path, NO_OCR) as document:
+        (loaded,) = list(document.iter_pages())
+    assert loaded.scanned
+    (found,) = scan_file(str(path), NO_OCR).redactions
+    assert found.kind is Kind.SCAN_BOX
+    assert_near(found.bbox, BAR)
+
+
+def test_a_scan_that_already_has_an_ocr_layer_is_left_to_the_pdf_reader(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, stream=_png(scan_of([BAR], 100)))
+    page.insert_text((72, 100), "Hidden words", fontsize=11, render_mode=3)
+    path = tmp_path / "searchable.pdf"
+    doc.save(path)
+    with pymupdf.open(path) as reopened:
+        assert not is_scanned(reopened[0])
+    with load_document(path, NO_OCR) as document:
+        (loaded,) = list(document.iter_pages())
+    assert not loaded.scanned and loaded.text == "Hidden words"
 
 
 def test_a_damaged_image_is_one_line_naming_the_file(tmp_path: Path) -> None:

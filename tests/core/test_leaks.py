@@ -20,6 +20,7 @@ from tests.fixtures.pdfs import (
     place_image,
     redacted_line,
     write_line,
+    write_lines,
 )
 
 LINE = "The payment was approved by Jane Doe in May"
@@ -71,6 +72,45 @@ def invisible(page: pymupdf.Page) -> None:
     write_line(page, SECRET, x=220, y=100, render_mode=3)
 
 
+def hatched(under: str) -> Draw:
+    """Crossed diagonal lines, x-ray's hatched redaction, over `under` (or over nothing)."""
+
+    def draw(page: pymupdf.Page) -> None:
+        line = LINE.replace(SECRET, under) if under else "The payment was approved by"
+        write_line(page, line, y=100)
+        rect = box_over(LINE, SECRET, 100)
+        shape = page.new_shape()
+        count = 4
+        step = rect.width / count
+        for n in range(count):
+            x = rect.x0 + n * step
+            shape.draw_line((x, rect.y1), (x + step, rect.y0))
+            shape.draw_line((x, rect.y0), (x + step, rect.y1))
+        shape.finish(color=(0, 0, 0), width=1.5, closePath=False)
+        shape.commit()
+
+    return draw
+
+
+def outlined(page: pymupdf.Page) -> None:
+    """A Square annotation with a black border and no fill: it frames the words, hides nothing."""
+    write_line(page, LINE, y=100)
+    annot = page.add_rect_annot(box_over(LINE, SECRET, 100))
+    annot.set_colors(stroke=(0, 0, 0))
+    annot.update()
+
+
+def hollow(page: pymupdf.Page) -> None:
+    """A black frame drawn as one even-odd path: the words inside it stay visible."""
+    write_line(page, LINE, y=100)
+    rect = box_over(LINE, SECRET, 100)
+    shape = page.new_shape()
+    shape.draw_rect(pymupdf.Rect(rect.x0 - 6, rect.y0 - 6, rect.x1 + 6, rect.y1 + 6))
+    shape.draw_rect(rect)
+    shape.finish(color=None, fill=(0, 0, 0), even_odd=True)
+    shape.commit()
+
+
 def leaks_on(make_pdf: MakePdf, draw: Draw) -> list[Redaction]:
     (page,) = pages_of(make_pdf(draw))
     return boxes.detect(page)
@@ -88,6 +128,7 @@ def leaks_on(make_pdf: MakePdf, draw: Draw) -> list[Redaction]:
         (annotated("Redact"), Kind.UNAPPLIED_ANNOTATION),
         (annotated("Highlight"), Kind.DARK_ANNOTATION),
         (annotated("Square"), Kind.DARK_ANNOTATION),
+        (hatched(SECRET), Kind.TEXT_UNDER_BOX),
     ],
     ids=lambda v: getattr(v, "__name__", str(v)),
 )
@@ -117,8 +158,20 @@ def test_leak_is_placed_on_the_hidden_words(make_pdf: MakePdf) -> None:
         # markup that is not a redaction
         (annotated("Highlight", (1.0, 1.0, 0.0)), []),
         (boxed((1.0, 1.0, 0.6)), [Kind.TEXT_UNDER_BOX]),  # opaque pale yellow still hides
+        (hollow, []),  # x-ray's winding-rule case: the text shows through the hole
+        (hatched(""), [Kind.BOX]),
+        (outlined, []),
     ],
-    ids=["xxxx", "placeholder", "single-char", "yellow-highlight", "opaque-pale-box"],
+    ids=[
+        "xxxx",
+        "placeholder",
+        "single-char",
+        "yellow-highlight",
+        "opaque-pale-box",
+        "hollow-frame",
+        "hatch-over-nothing",
+        "outlined-square",
+    ],
 )
 def test_what_is_not_a_leak(make_pdf: MakePdf, draw: Draw, kinds: list[Kind]) -> None:
     result = leaks_on(make_pdf, draw)
@@ -168,3 +221,17 @@ def test_box_grazing_the_letters_beside_it_is_not_a_leak(make_pdf: MakePdf) -> N
 
     (box,) = leaks_on(make_pdf, draw)
     assert box.kind is Kind.BOX and not box.leaky
+
+
+def test_tall_box_over_two_lines_leaks_both_and_spans_them(make_pdf: MakePdf) -> None:
+    lines = ["Visible first line", "Secret second line", "Secret third line", "Visible last"]
+
+    def draw(page: pymupdf.Page) -> None:
+        write_lines(page, lines)
+        draw_box(page, pymupdf.Rect(LEFT - 1, 106, 250, 135))
+
+    (page,) = pages_of(make_pdf(draw))
+    (leak,) = boxes.detect(page)
+    assert leak.kind is Kind.TEXT_UNDER_BOX and leak.line == 2
+    assert leak.leaked_text == "Secret second line Secret third line"
+    assert page.text[leak.start : leak.end] == "Secret second line\nSecret third line"

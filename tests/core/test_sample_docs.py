@@ -1,4 +1,4 @@
-"""Checks on sample_docs/ itself: the files say what sample_docs/README.md says they say.
+"""Checks on sample_docs/ itself: the files say what docs/sample_docs.md says they say.
 
 These need no detector: they keep the samples, the PDF generator and the README's tables in step,
 so the detector tests in `test_samples.py` test the tool and not a stale sample.
@@ -102,7 +102,7 @@ def test_minutes_pdf_has_the_words_of_the_text_release() -> None:
 
 def readme_changes() -> list[tuple[str, str, str]]:
     """(release 1, release 2, change type) from the README's comparison table."""
-    readme = (SAMPLE_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (SAMPLE_DIR.parent / "docs" / "sample_docs.md").read_text(encoding="utf-8")
     section = readme.split("## The two minutes releases compared", 1)[1]
     rows = re.findall(r"^\| \d+ \| [^|]+ \| ([^|]+) \| ([^|]+) \| (\w+) \|$", section, re.M)
     return [(one.strip(), two.strip(), kind) for one, two, kind in rows]
@@ -135,7 +135,7 @@ def test_readme_change_types_fit_the_markers() -> None:
 
 def readme_counts() -> dict[str, int]:
     """File name to redaction count, from the README's section headings."""
-    readme = (SAMPLE_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (SAMPLE_DIR.parent / "docs" / "sample_docs.md").read_text(encoding="utf-8")
     counts = {}
     for names, count in re.findall(r"^## (.+) — (\d+) redactions", readme, re.M):
         for name in re.findall(r"`([^`]+)`", names):

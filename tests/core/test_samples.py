@@ -1,4 +1,4 @@
-"""Scan every file in sample_docs/ and check it against what sample_docs/README.md promises.
+"""Scan every file in sample_docs/ and check it against what docs/sample_docs.md promises.
 
 The expectations come from the README (mirrored in `sample_truth.py`), not from the tool's
 output. A second group of tests checks the samples themselves: that each promised marker is where

@@ -97,8 +97,11 @@ class CompareScreen(Screen[None]):
         comparison = result.comparison
         if not comparison.related:
             return Content("These two files share too little to be releases of one document.")
-        counts = " · ".join(f"{kind} {n}" for kind, n in comparison.counts.items())
+        counts = " · ".join(
+            f"{kind.replace('_', ' ')} {n}" for kind, n in comparison.counts.items() if n
+        )
         scope = " (showing withheld/revealed only)" if self.only_focus else ""
+        counts = counts or "no changes"
         return Content(f"{counts} · similarity {comparison.similarity:.0%}{scope}")
 
     def _apply_filter(self) -> None:
@@ -137,7 +140,9 @@ class CompareScreen(Screen[None]):
         view = self.query_one(CompareView)
         detail = self.query_one("#compare-detail", Static)
         if view.current is None or self.result is None:
-            detail.update(Content(f"{len(self.navigable)} change(s): ] next, [ previous"))
+            detail.update(
+                Content(f"{len(self.navigable)} change(s): ] next, [ previous"), layout=False
+            )
             return
         change = self.result.comparison.changes[view.current]
         where = " → ".join(
@@ -148,7 +153,7 @@ class CompareScreen(Screen[None]):
         if change.redaction is not None:
             ref = change.redaction
             text += f" · marker {ref.marker}" + (f" ({ref.exemption})" if ref.exemption else "")
-        detail.update(Content(printable_line(text)))
+        detail.update(Content(printable_line(text)), layout=False)
 
     def export_job(self) -> ExportJob | None:
         """The comparison as JSON or HTML, once it is ready."""
@@ -162,4 +167,4 @@ class CompareScreen(Screen[None]):
         """Back to the library (stopping the comparison if it is still running)."""
         if self._job is not None:
             self._job.cancel()
-        self.dismiss(None)
+        self.app.show_library()  # type: ignore[attr-defined]

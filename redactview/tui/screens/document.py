@@ -24,7 +24,7 @@ from redactview.tui.finding import (
     next_index,
 )
 from redactview.tui.messages import DocumentChanged
-from redactview.tui.present import redaction_mark
+from redactview.tui.present import redaction_mark, text_span
 from redactview.tui.screens.dialogs import GoToPageDialog
 from redactview.tui.state import DocumentState, is_leak
 from redactview.tui.widgets.detail import RedactionDetail
@@ -45,7 +45,7 @@ class DocumentScreen(Screen[None]):
         Binding("m", "match(1)", "Next match", show=False),
         Binding("M", "match(-1)", "Prev match", show=False),
         Binding("f", "focus_filter", "Filter"),
-        Binding("i", "image", "Image", show=False),
+        Binding("i", "image", "Image"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -134,7 +134,7 @@ class DocumentScreen(Screen[None]):
         if self.matches:
             position = "" if self.match_index is None else f"{self.match_index + 1}/"
             parts.append(f"match {position}{len(self.matches)}")
-        self.query_one("#doc-status", Static).update(Content(" · ".join(parts)))
+        self.query_one("#doc-status", Static).update(Content(" · ".join(parts)), layout=False)
 
     def _fill_filter(self) -> None:
         choices = [(Content(label), value) for label, value in filter_choices(self.state)]
@@ -158,8 +158,9 @@ class DocumentScreen(Screen[None]):
     def _marks(self) -> list[Mark]:
         cited = self._cited_on_page.get(self.page_number, ())
         marks = [Mark(e.start, e.end, "exemption") for e in cited]
+        page = self.state.page(self.page_number)
         for redaction in self._on_page.get(self.page_number, ()):
-            mark = redaction_mark(redaction, selected=redaction is self.selected)
+            mark = redaction_mark(redaction, page, selected=redaction is self.selected)
             marks.extend([mark] if mark else [])
         marks += [Mark(m.start, m.end, "match") for m in self.matches if m.page == self.page_number]
         return marks
@@ -185,7 +186,8 @@ class DocumentScreen(Screen[None]):
         self.selected = redaction
         self.query_one(RedactionDetail).show(redaction)
         if redaction is not None and jump:
-            self.go_to(redaction.page, redaction.start)
+            span = text_span(redaction, self.state.page(redaction.page))
+            self.go_to(redaction.page, span[0] if span else None)
         else:
             self._show_page()
 
@@ -281,4 +283,4 @@ class DocumentScreen(Screen[None]):
             box.display = False
             self.query_one(PageView).focus()
             return
-        self.dismiss(None)
+        self.app.show_library()  # type: ignore[attr-defined]

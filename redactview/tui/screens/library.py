@@ -18,7 +18,7 @@ from redactview.tui.present import safe
 from redactview.tui.state import DocumentState, is_leak
 
 COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Exemptions cited", "Status")
-HINT = "Enter read · space mark · c compare two · o open · e export · ? help"
+HINT = "Enter read · space mark · c compare · ? help"
 
 
 class LibraryScreen(Screen[None]):

@@ -25,6 +25,7 @@ from redactview.tui.widgets.wrapping import display_text, wrap_rows
 
 TYPES = tuple(str(t) for t in ChangeType)
 DIVIDER = " │ "
+CURRENT = Style(bold=True, underline=True)  # on top of the change's colour, never instead of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,7 @@ class ScreenRow:
 class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     """Aligned blocks of two texts, each change coloured by its type."""
 
-    COMPONENT_CLASSES = {f"compareview--{t}" for t in TYPES} | {
-        "compareview--current",
-        "compareview--divider",
-    }
+    COMPONENT_CLASSES = {f"compareview--{t}" for t in TYPES} | {"compareview--divider"}
     DEFAULT_CSS = """
     CompareView { height: 1fr; }
     """
@@ -129,9 +127,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         if change is None or change not in self.coloured:
             return base
         style = base + self.get_component_rich_style(f"compareview--{self.changes[change].type}")
-        if change == self.current:
-            style += self.get_component_rich_style("compareview--current")
-        return style
+        return style + CURRENT if change == self.current else style
 
 
 def _rows(text: str, span: Span, width: int) -> list[Span]:

@@ -16,18 +16,25 @@ NOTHING = "Select a redaction (Enter in the list, n/p, or a click on the page)."
 class RedactionDetail(Static):
     """Kind, place, exemption and how it was attributed, confidence, and any leaked text."""
 
+    # A fixed height, so a new selection redraws the panel without laying out the screen again.
     DEFAULT_CSS = """
-    RedactionDetail { height: auto; max-height: 12; padding: 0 1; }
+    RedactionDetail { height: 9; padding: 0 1; }
     """
 
     def show(self, redaction: Redaction | None) -> None:
         """Describe `redaction`, or say how to pick one."""
         self.set_class(redaction is not None and is_leak(redaction), "-leak")
-        self.update(describe(redaction) if redaction else Content(NOTHING))
+        self.update(describe(redaction) if redaction else Content(NOTHING), layout=False)
+
+
+FIELD_LIMIT = 300
 
 
 def _field(name: str, value: str) -> Content:
-    return Content.from_markup("[b]$name[/b] $value\n", name=name, value=printable_line(value))
+    value = printable_line(value)
+    if len(value) > FIELD_LIMIT:
+        value = value[: FIELD_LIMIT - 1] + "…"
+    return Content.from_markup("[b]$name[/b] $value\n", name=name, value=value)
 
 
 def describe(redaction: Redaction) -> Content:
