@@ -131,8 +131,8 @@ def _add_scan(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
         help="worker processes (default: one per core; 0: in this process, no time limit)",
     )  # fmt: skip
     parser.add_argument(
-        "--timeout", type=float, default=300.0, metavar="SECONDS",
-        help="give up on a file after this long (default: 300)",
+        "--timeout", type=float, default=30.0, metavar="SECONDS",
+        help="seconds allowed per page before giving up on a file (default: 30, plus 60 per file)",
     )  # fmt: skip
     _add_load_options(parser)
     parser.set_defaults(handler=_cmd_scan)

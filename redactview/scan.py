@@ -31,7 +31,7 @@ class ScanOptions:
     load: LoadOptions = field(default_factory=LoadOptions)
     recursive: bool = False
     follow_symlinks: bool = False
-    timeout: float = 300.0  # seconds per file
+    timeout: float = 30.0  # seconds allowed per page, on top of a minute per file
     jobs: int = 0  # worker processes; 0 scans in this process, with no time limit
 
 

@@ -9,6 +9,7 @@ scan goes on with the next file.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -18,19 +19,26 @@ from typing import TYPE_CHECKING
 from pebble import ProcessExpired, ProcessPool
 
 from redactview.errors import RedactviewError
-from redactview.loaders import LoadOptions
+from redactview.loaders import IMAGE_MAGIC, LoadOptions
 from redactview.model import DocumentReport, ScanError
 
 if TYPE_CHECKING:
     from redactview.scan import PartialScan, ScanOptions
 
 PAGES_PER_TASK = 100  # long enough to amortise opening the file, short enough to share out
+TASK_ALLOWANCE = 60.0  # seconds every task gets on top of its pages' share, for opening the file
+_TEXT_BYTES_PER_PAGE = 4000  # a text file's pages are not known before it is read
 
 
 @dataclass(frozen=True, slots=True)
 class _Task:
     path: str
     pages: range | None  # None: the whole file
+    page_count: int  # pages this task reads (an estimate for text files)
+
+    def time_limit(self, seconds_per_page: float) -> float:
+        """Seconds the task may take: OCR of a scanned page can take several."""
+        return TASK_ALLOWANCE + seconds_per_page * self.page_count
 
 
 def _scan_task(task: _Task, load: LoadOptions) -> PartialScan | ScanError:
@@ -61,13 +69,15 @@ def scan_in_workers(
     with ProcessPool(max_workers=max(1, min(options.jobs, tasks)), context=context) as pool:
         scheduled = [
             [
-                pool.schedule(_scan_task, (task, options.load), timeout=options.timeout)
+                pool.schedule(
+                    _scan_task, (task, options.load), timeout=task.time_limit(options.timeout)
+                )
                 for task in file_tasks
             ]
             for _, file_tasks in plan
         ]
         for (path, _), futures in zip(plan, scheduled, strict=True):
-            result = _join(path, futures, options.timeout)
+            result = _join(path, futures)
             if isinstance(result, ScanError):
                 errors.append(result)
             else:
@@ -76,39 +86,41 @@ def scan_in_workers(
 
 
 def split_file(path: str, load: LoadOptions) -> list[_Task]:
-    """One task for the file, or one per run of pages for a long PDF."""
-    count = _pdf_page_count(path, load)
+    """One task for the file, or one per run of pages for a long PDF or multi-page image."""
+    count = _page_count(path, load)
     if count < 2 * PAGES_PER_TASK:
-        return [_Task(path, None)]
-    return [
-        _Task(path, range(first, min(count, first + PAGES_PER_TASK)))
+        return [_Task(path, None, count)]
+    runs = (
+        range(first, min(count, first + PAGES_PER_TASK))
         for first in range(0, count, PAGES_PER_TASK)
-    ]
+    )
+    return [_Task(path, run, len(run)) for run in runs]
 
 
-def _pdf_page_count(path: str, load: LoadOptions) -> int:
-    """The page count of a readable PDF; 0 for anything else (the task will say what is wrong)."""
+def _page_count(path: str, load: LoadOptions) -> int:
+    """Pages of a PDF or image; an estimate from the size of anything else (at least 1)."""
     from redactview.loaders import load_document
     from redactview.model import Format
 
     try:
         with open(path, "rb") as handle:
-            if b"%PDF-" not in handle.read(1024):
-                return 0
+            head = handle.read(1024)
+            size = os.fstat(handle.fileno()).st_size
+        if b"%PDF-" not in head and not head.startswith(IMAGE_MAGIC):
+            return 1 + size // _TEXT_BYTES_PER_PAGE
         with load_document(path, load) as document:
-            return document.info.page_count if document.info.format is Format.PDF else 0
+            paged = document.info.format in (Format.PDF, Format.IMAGE)
+            return document.info.page_count if paged else 1 + size // _TEXT_BYTES_PER_PAGE
     except (RedactviewError, OSError):
-        return 0
+        return 1
 
 
-def _join(
-    path: str, futures: list[Future[PartialScan | ScanError]], timeout: float
-) -> DocumentReport | ScanError:
+def _join(path: str, futures: list[Future[PartialScan | ScanError]]) -> DocumentReport | ScanError:
     from redactview.scan import merge_partials
 
     parts = []
     for future in futures:
-        result = _result(path, future, timeout)
+        result = _result(path, future)
         if isinstance(result, ScanError):
             for other in futures:
                 other.cancel()
@@ -117,13 +129,11 @@ def _join(
     return merge_partials(parts)
 
 
-def _result(
-    path: str, future: Future[PartialScan | ScanError], timeout: float
-) -> PartialScan | ScanError:
+def _result(path: str, future: Future[PartialScan | ScanError]) -> PartialScan | ScanError:
     try:
         return future.result()
     except FutureTimeout:
-        return ScanError(path, f"{path}: gave up after {timeout:g} s (file too slow to read)")
+        return ScanError(path, f"{path}: gave up: the file took too long to read (see --timeout)")
     except ProcessExpired as error:
         return ScanError(path, f"{path}: the reader crashed on this file (exit {error.exitcode})")
     except MemoryError:

@@ -31,7 +31,7 @@ _JOIN = re.compile(r"-[ \t\n]*")
 _FOLD = bytes.maketrans(b"|i_cbufa", b"ll ehnto")
 _PAIRS = (("rn", "m"), ("vv", "w"))
 # A 0, 1 or 5 against a letter is a misread letter ("1etter", "M0ss"); a number stays as it is.
-_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[015]|[015](?=[^\W\d_])")
+_DIGIT_IN_WORD = re.compile(r"[015](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _DIGIT_LETTER = {"0": "o", "1": "l", "5": "s"}
 
 

@@ -17,12 +17,11 @@ from redactview.detectors.text_utils import PageText, overlaps
 from redactview.model import Kind, Page, Redaction
 
 DETECTOR = "missing_values"
-# A label word ends right before the colon, and no figure follows it.
-_COLON = re.compile(r"(?<=[A-Za-z)]):[ \t]*+(?!\d)")
+# A money label and its colon, with no figure after it.
 _MONEY_LABEL = re.compile(
-    r"(?:^|(?<=[\s|]))(?P<label>(?:(?:contract|total|annual|estimated|award|tender|unit|agreed"
+    r"(?<![A-Za-z])(?P<label>(?:(?:contract|total|annual|estimated|award|tender|unit|agreed"
     r"|overall|project|final)\s)?(?:value|cost|costs|amount|price|fee|fees|budget|salary|sum"
-    r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?\s*$",
+    r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?[ \t]*+:[ \t]*+(?!\d)",
     re.I,
 )
 _GENERIC_LABELS = frozenset({"total", "value", "amount", "sum", "cost", "costs"})
@@ -87,13 +86,12 @@ def labelled_values(text: PageText) -> list[Redaction]:
     if ":" not in page:
         return []
     found: list[Redaction] = []
-    for colon in _COLON.finditer(page):
-        line_start, line_end = text.line_bounds(colon.start())
-        label = _MONEY_LABEL.search(page, max(line_start, colon.start() - 48), colon.start())
-        if label is None:
-            continue
-        field = _CELL_END.split(page[line_start : colon.start()])[-1].strip()
-        redaction = _labelled(text, field or label["label"], colon.end(), line_end)
+    for label in _MONEY_LABEL.finditer(page):
+        line_start, line_end = text.line_bounds(label.start())
+        colon = page.rindex(":", label.start(), label.end())
+        cell = page[max(line_start, colon - 80) : colon]
+        field = _CELL_END.split(cell)[-1].strip() if "\n" not in cell else label["label"]
+        redaction = _labelled(text, field or label["label"], label.end(), line_end)
         if redaction is not None:
             found.append(redaction)
             if len(found) >= MAX_PER_RULE:

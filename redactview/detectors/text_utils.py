@@ -43,9 +43,11 @@ class PageText:
 
     def line_bounds(self, index: int) -> tuple[int, int]:
         """Page-relative start and end of the line holding `index` (the newline excluded)."""
-        start = self.text.rfind("\n", 0, index) + 1
-        end = self.text.find("\n", index)
-        return start, len(self.text) if end < 0 else end
+        position = self.line_index(index)
+        if position < 0:
+            return 0, 0
+        start = self._starts[position]
+        return start, start + len(self._lines[position].text)
 
     def line_text(self, index: int) -> str:
         """The text of the line holding `index`."""

@@ -13,7 +13,7 @@ from redactview.model import Document, Format
 
 PASSWORD_VARIABLE = "REDACTVIEW_PASSWORD"
 _SNIFF_BYTES = 1024
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_SUFFIXES = {".pdf"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -73,7 +73,7 @@ def sniff_format(path: str, head: bytes, size: int) -> Format:
     suffix = Path(path).suffix.lower()
     if b"%PDF-" in head:
         return Format.PDF
-    if head.startswith(_IMAGE_MAGIC):
+    if head.startswith(IMAGE_MAGIC):
         return Format.IMAGE
     if suffix in _PDF_SUFFIXES:
         raise LoadError(path, "not a PDF (no %PDF header): the file may be damaged or mislabelled")

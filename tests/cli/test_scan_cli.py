@@ -235,3 +235,20 @@ def test_long_pdf_split_across_workers_matches_one_pass(
     assert len(redactions) >= 230
     for record in redactions:
         assert text[record["start"] : record["end"]] == record["marker"]
+
+
+def test_a_file_over_its_time_limit_is_reported_and_the_scan_goes_on(
+    letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redactview import workers
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text("Name: [REDACTED] ***** \n" * 200_000, encoding="utf-8")
+    monkeypatch.setattr(workers, "TASK_ALLOWANCE", 0.05)
+    code, out, err = run(["scan", "-j", "2", "--timeout", "0", "-f", "json", str(slow)], capsys)
+    assert code == 1
+    assert json.loads(out)["errors"][0]["path"] == str(slow)
+    assert "took too long" in err
+    monkeypatch.setattr(workers, "TASK_ALLOWANCE", 60.0)
+    code, out, _ = run(["scan", "-j", "2", "--timeout", "0", "-f", "json", str(letter)], capsys)
+    assert code == 0 and json.loads(out)["documents"]
