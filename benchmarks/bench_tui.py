@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scan_inputs import write_pdf_release
 
-from redactview.loaders import load_document
 from redactview.scan import scan_file
 
 PRESSES = 60

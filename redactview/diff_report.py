@@ -151,11 +151,15 @@ def _change_text(change: Change, paint: Paint) -> list[str]:
         ref = change.redaction
         line += f"  ({ref.kind}{', ' + printable_line(ref.exemption) if ref.exemption else ''})"
     out = [paint("head", line)]
-    if change.a is not None:
-        out.append(paint("a", "- " + _block(change.a.text)))
-    if change.b is not None:
-        out.append(paint("b", "+ " + _block(change.b.text)))
+    for sign, style, side in (("- ", "a", change.a), ("+ ", "b", change.b)):
+        if side is not None:
+            out.append(paint(style, sign + _block(_shown(side.text, change.redaction))))
     return out
+
+
+def _shown(text: str, ref: RedactionRef | None) -> str:
+    """A passage as shown: a box that leaves only blank space shows as its marker."""
+    return text if text.strip() or ref is None else ref.marker
 
 
 def _disclosures_text(result: DiffResult, paint: Paint) -> list[str]:
@@ -198,8 +202,8 @@ def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[st
     rows = [
         {
             "type": str(change.type),
-            "a": _in_context(a_text, change.a),
-            "b": _in_context(b_text, change.b),
+            "a": _in_context(a_text, change.a, change.redaction),
+            "b": _in_context(b_text, change.b, change.redaction),
             "redaction": change.redaction,
         }
         for change in comparison.changes
@@ -207,7 +211,9 @@ def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[st
     return {"k": k, "comparison": comparison, "rows": rows}
 
 
-def _in_context(text: str, passage: Passage | None) -> dict[str, Any] | None:
+def _in_context(
+    text: str, passage: Passage | None, ref: RedactionRef | None
+) -> dict[str, Any] | None:
     """A passage with the text around it, each piece safe to show."""
     if passage is None:
         return None
@@ -218,7 +224,7 @@ def _in_context(text: str, passage: Passage | None) -> dict[str, Any] | None:
         "start": passage.start,
         "end": passage.end,
         "before": printable(before.replace("\f", "\n")),
-        "text": printable(passage.text.replace("\f", "\n")),
+        "text": printable(_shown(passage.text, ref).replace("\f", "\n")),
         "after": printable(after.replace("\f", "\n")),
     }
 

@@ -31,10 +31,9 @@ def settle_noise(ops: list[Op], a_keys: list[str], b_keys: list[str]) -> list[Op
     """Mark the edits with no marker that differ only as OCR misreads do as SAME."""
     settled: list[Op] = []
     for op in ops:
-        if op.tag != "equal" and _plain(op, a_keys, b_keys):
-            a_text = "".join(a_keys[op.a_lo : op.a_hi])
-            if is_noise(a_text, "".join(b_keys[op.b_lo : op.b_hi])):
-                op = Op(SAME, op.a_lo, op.a_hi, op.b_lo, op.b_hi)
+        plain = op.tag != "equal" and _plain(op, a_keys, b_keys)
+        if plain and is_noise(a_keys[op.a_lo : op.a_hi], b_keys[op.b_lo : op.b_hi]):
+            op = Op(SAME, op.a_lo, op.a_hi, op.b_lo, op.b_hi)
         settled.append(op)
     return settled
 

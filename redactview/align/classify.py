@@ -55,8 +55,10 @@ class Side:
 
 
 def redaction_ref(redaction: Redaction, text: str) -> RedactionRef:
-    """What a change reports about a redaction: its kind, marker and exemption."""
-    marker = redaction.marker or text[redaction.start or 0 : redaction.end or 0]
+    """What a change reports about a redaction: its kind, marker and exemption; a box, with no
+    text of its own, is shown as [box]."""
+    marker = redaction.marker or text[redaction.start or 0 : redaction.end or 0].strip()
+    marker = marker or f"[{redaction.kind}]"
     return RedactionRef(kind=str(redaction.kind), marker=marker, exemption=redaction.exemption)
 
 
@@ -87,13 +89,28 @@ def _edit(op: Op, a: Side, b: Side) -> Change | None:
     a_part, b_part = a.passage(op.a_lo, op.a_hi), b.passage(op.b_lo, op.b_hi)
     if a_marks and b_marks:
         return Change(ChangeType.BOTH_REDACTED, a_part, b_part, b.ref(b_marks[0]))
-    if a_marks:
-        kind = ChangeType.REVEALED if b_part else ChangeType.REMOVED
-        return Change(kind, a_part, b_part, a.ref(a_marks[0]) if b_part else None)
-    if b_marks:
-        kind = ChangeType.WITHHELD if a_part else ChangeType.ADDED
-        return Change(kind, a_part, b_part, b.ref(b_marks[0]) if a_part else None)
+    if a_marks and b_part and a_part:
+        b_part = _disclosed(b, op.b_lo, op.b_hi, a, a_part)
+        return Change(ChangeType.REVEALED, a_part, b_part, a.ref(a_marks[0]))
+    if b_marks and a_part and b_part:
+        a_part = _disclosed(a, op.a_lo, op.a_hi, b, b_part)
+        return Change(ChangeType.WITHHELD, a_part, b_part, b.ref(b_marks[0]))
+    if a_marks or b_marks:
+        return Change(ChangeType.ADDED if b_part else ChangeType.REMOVED, a_part, b_part)
     return _plain_edit(op, a, b, a_part, b_part)
+
+
+def _disclosed(text_side: Side, lo: int, hi: int, marker_side: Side, marker: Passage) -> Passage:
+    """The words facing a marker, with the full stop after them when the marker took it too.
+
+    A:  ... Corrie Civil Works.      B:  [Redacted - paragraph]    the stop is disclosed
+    A:  ... by John Smith.           B:  ... by [REDACTED].        the stop is in both
+    """
+    plain = text_side.passage(lo, hi)
+    full = text_side.passage(lo, hi, sentence=True)
+    assert plain is not None and full is not None  # lo < hi: the block has words on this side
+    after_marker = marker_side.release.text[marker.end : marker.end + 1]
+    return full if full.end > plain.end and after_marker != full.text[len(plain.text)] else plain
 
 
 def _plain_edit(

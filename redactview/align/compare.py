@@ -47,7 +47,7 @@ def align_sides(a: Side, b: Side) -> list[Op]:
             ops.append(op)
     a_keys, b_keys = a.tokens.keys, b.tokens.keys
     ops = bridge_edits(settle_noise(tidy_ops(ops), a_keys, b_keys), a_keys, b_keys)
-    return settle_noise(refine_markers(ops, a_keys, b_keys), a_keys, b_keys)
+    return settle_noise(refine_markers(ops, a, b), a_keys, b_keys)
 
 
 def likeness(changes: Sequence[Change], a: Tokens, b: Tokens) -> tuple[float, float]:

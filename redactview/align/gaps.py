@@ -54,6 +54,10 @@ def pair_passages(
     next_b = 0
     for a_part in a_parts:
         found = _best_partner(_joined(a, a_part), b_texts, next_b)
+        if next_b < len(b_parts) and (
+            _only_markers(a, a_part) or _only_markers(b, b_parts[next_b])
+        ):
+            found = next_b  # a redacted paragraph faces whatever paragraph stands in its place
         if found is None:
             yield a_part, None
             continue
@@ -85,6 +89,10 @@ def _best_partner(text: str, candidates: list[str], first: int) -> int | None:
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def _only_markers(tokens: Tokens, part: tuple[int, int]) -> bool:
+    return all(key == MARKER_KEY for key in tokens.keys[part[0] : part[1]])
 
 
 def _joined(tokens: Tokens, part: tuple[int, int]) -> str:

@@ -13,9 +13,12 @@ Words match only when their keys are equal; whatever is left is an ordinary dele
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from redactview.align.anchors import Op
+from redactview.align.classify import Side
 from redactview.align.normalise import MARKER_KEY
+from redactview.align.passages import split_passages
 
 FACE_COST = 0.3  # per word a marker faces; a word left unmatched costs 1
 MAX_BLOCK = 200  # tokens a side: larger blocks keep their plain classification
@@ -24,7 +27,7 @@ _NEAR = 3  # edits this few equal words apart are realigned as one stretch
 _INF = float("inf")
 
 
-def refine_markers(ops: list[Op], a_keys: list[str], b_keys: list[str]) -> list[Op]:
+def refine_markers(ops: list[Op], a: Side, b: Side) -> list[Op]:
     """Every stretch of edits that holds a marker, realigned so each marker faces its own words.
 
     Edits only a few equal words apart are realigned together, as the first alignment may have
@@ -34,8 +37,8 @@ def refine_markers(ops: list[Op], a_keys: list[str], b_keys: list[str]) -> list[
     for group in _groups(ops):
         window = Op("window", group[0].a_lo, group[-1].a_hi, group[0].b_lo, group[-1].b_hi)
         small = window.a_hi - window.a_lo <= MAX_BLOCK and window.b_hi - window.b_lo <= MAX_BLOCK
-        if group[0].tag != "equal" and small and _has_marker(window, a_keys, b_keys):
-            out.extend(face_markers(window, a_keys, b_keys))
+        if group[0].tag != "equal" and small and _has_marker(window, a.tokens.keys, b.tokens.keys):
+            out.extend(face_markers(window, a, b))
         else:
             out.extend(group)
     return out
@@ -56,12 +59,13 @@ def _groups(ops: list[Op]) -> Iterator[list[Op]]:
         yield group
 
 
-def face_markers(op: Op, a_keys: list[str], b_keys: list[str]) -> list[Op]:
+def face_markers(op: Op, a_side: Side, b_side: Side) -> list[Op]:
     """The block's cheapest alignment as ops; a marker facing words is one "replace" op."""
-    a, b = a_keys[op.a_lo : op.a_hi], b_keys[op.b_lo : op.b_hi]
+    a = _Words(a_side.tokens.keys[op.a_lo : op.a_hi], _paragraphs(a_side, op.a_lo, op.a_hi))
+    b = _Words(b_side.tokens.keys[op.b_lo : op.b_hi], _paragraphs(b_side, op.b_lo, op.b_hi))
     back = _programme(a, b)
     steps: list[tuple[str, int, int, int, int]] = []
-    i, j = len(a), len(b)
+    i, j = len(a.keys), len(b.keys)
     while i or j:
         pi, pj, tag = back[i][j]
         steps.append((tag, pi, i, pj, j))
@@ -70,9 +74,23 @@ def face_markers(op: Op, a_keys: list[str], b_keys: list[str]) -> list[Op]:
     return _ops_from_steps(steps, op.a_lo, op.b_lo)
 
 
-def _programme(a: list[str], b: list[str]) -> list[list[tuple[int, int, str]]]:
+class _Words(NamedTuple):
+    """A block's keys, and the indexes at which a new paragraph starts."""
+
+    keys: list[str]
+    breaks: frozenset[int]
+
+
+def _paragraphs(side: Side, lo: int, hi: int) -> frozenset[int]:
+    """Where paragraphs start among tokens `lo` to `hi`, counted from `lo`."""
+    return frozenset(
+        start - lo for start, _ in split_passages(side.tokens, side.release.text, lo, hi)
+    )
+
+
+def _programme(a: _Words, b: _Words) -> list[list[tuple[int, int, str]]]:
     """Back-pointers of the cheapest alignment of `a` with `b`."""
-    n, m = len(a), len(b)
+    n, m = len(a.keys), len(b.keys)
     cost = [[_INF] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str]]] = [[(0, 0, "")] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
@@ -88,29 +106,33 @@ def _programme(a: list[str], b: list[str]) -> list[list[tuple[int, int, str]]]:
     return back
 
 
-def _moves(a: list[str], b: list[str], i: int, j: int) -> Iterator[tuple[int, int, float, str]]:
+def _moves(a: _Words, b: _Words, i: int, j: int) -> Iterator[tuple[int, int, float, str]]:
     """Each step from (i, j): to where, at what cost, and what it is."""
-    n, m = len(a), len(b)
-    if i < n and j < m and a[i] == b[j]:
+    n, m = len(a.keys), len(b.keys)
+    if i < n and j < m and a.keys[i] == b.keys[j]:
         yield i + 1, j + 1, 0.0, "equal"
     if i < n:
         yield i + 1, j, 1.0, "delete"
     if j < m:
         yield i, j + 1, 1.0, "insert"
-    if i < n and a[i] == MARKER_KEY:
+    if i < n and a.keys[i] == MARKER_KEY:
         for t in _faced(b, j):
             yield i + 1, j + t, FACE_COST * t, "face"
-    if j < m and b[j] == MARKER_KEY:
+    if j < m and b.keys[j] == MARKER_KEY:
         for t in _faced(a, i):
             yield i + t, j + 1, FACE_COST * t, "face"
 
 
-def _faced(words: list[str], start: int) -> Iterator[int]:
-    """How many words from `start` a marker may face: 1, 2, ... up to the next marker."""
+def _faced(words: _Words, start: int) -> Iterator[int]:
+    """How many words from `start` a marker may face: 1, 2, ... up to the next marker or the
+    end of the paragraph (words after it are added or removed, not hidden)."""
     t = 0
-    while start + t < len(words) and t < MAX_FACE and words[start + t] != MARKER_KEY:
+    keys = words.keys
+    while start + t < len(keys) and t < MAX_FACE and keys[start + t] != MARKER_KEY:
         t += 1
         yield t
+        if start + t in words.breaks:
+            return
 
 
 def _ops_from_steps(steps: list[tuple[str, int, int, int, int]], a0: int, b0: int) -> list[Op]:

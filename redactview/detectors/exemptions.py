@@ -151,6 +151,8 @@ def _uk_hits(text: str, ctx: CodeContext) -> list[CodeHit]:
         return []
     hits: list[CodeHit] = []
     for match in _UK.finditer(text):
+        if hits and match.start() < hits[-1].end:
+            continue  # already read as the tail of `s.40(2) and s.43(2)`
         prefix = match["prefix"].lower()
         subs = _parts(match["subs"])
         if prefix.startswith("sect") and not subs and not ctx.foi:
@@ -170,6 +172,8 @@ def _eir_hits(text: str, ctx: CodeContext) -> list[CodeHit]:
         return []
     hits: list[CodeHit] = []
     for match in _EIR.finditer(text):
+        if hits and match.start() < hits[-1].end:
+            continue
         subs = _parts(match["subs"])
         if match["prefix"].lower().startswith("r.") and not subs:
             continue

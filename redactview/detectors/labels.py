@@ -10,16 +10,24 @@ sentence cites it (`withheld under (b)(6)`).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from redactview.detectors.exemption_names import US_FOIA
 from redactview.detectors.exemptions import CodeContext, CodeHit, find_codes, page_context
-from redactview.detectors.text_utils import PageText, Spans
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, Spans
 from redactview.model import ExemptionSource, Kind, Redaction
 
 LABEL_CONFIDENCE = 0.95
-_SQUARE = re.compile(r"\[\[?[^\[\]\n]{1,80}+\]\]?")
-_ANGLE = re.compile(r"<[^<>\n]{1,60}+>")
-_ROUND = re.compile(r"\((?:[^()\n]|\([^()\n]{0,10}+\)){1,80}+\)")
+# Brackets are kept by the regex itself only when they might be labels, so that a page of
+# `(b)(b)(b)` or `[1][2][3]` costs no Python work per bracket: a redaction word, or (square
+# brackets, for codes like `[s.43(2)]`) a letter and a digit.
+_WORD = r"(?i:redact|withh[eo]ld|exempt|remov|delet|omit|disclos|censor|excis|classif)"
+_SQUARE = re.compile(
+    rf"\[\[?(?=[^\[\]\n]{{0,80}}?{_WORD}|(?=[^\[\]\n]{{0,80}}?[A-Za-z])[^\[\]\n]{{0,80}}?\d)"
+    r"[^\[\]\n]{1,80}+\]\]?"
+)
+_ANGLE = re.compile(rf"<(?=[^<>\n]{{0,60}}?{_WORD})[^<>\n]{{1,60}}+>")
+_ROUND = re.compile(rf"\((?=[^()\n]{{0,80}}?{_WORD})(?:[^()\n]|\([^()\n]{{0,10}}+\)){{1,80}}+\)")
 _KEYWORD = re.compile(
     r"[a-z]*(?:redact|withh[eo]ld|exempt|removed|deleted|omitted|not disclosed|undisclosed"
     r"|censored|excised|classified)[a-z]*",
@@ -72,7 +80,7 @@ def _brackets(text: PageText, ctx: CodeContext) -> list[Redaction]:
     for opener, pattern, confidence in (("[", _SQUARE, 0.95), ("<", _ANGLE, 0.9), ("(", _ROUND, 0.85)):
         if opener not in page:
             continue
-        for match in pattern.finditer(page):
+        for match in islice(pattern.finditer(page), MAX_PER_RULE):
             redaction = _bracket_label(text, match, ctx, confidence)
             if redaction is not None:
                 found.append(redaction)
@@ -144,7 +152,7 @@ def _bare_words(text: PageText, taken: Spans) -> list[Redaction]:
     page = text.text
     found: list[Redaction] = []
     index = page.find("REDACTED")
-    while index >= 0:
+    while index >= 0 and len(found) < MAX_PER_RULE:
         end = index + len("REDACTED")
         free = not taken.covers(index)
         alone = (index == 0 or not page[index - 1].isalnum()) and not page[end : end + 1].isalnum()
@@ -159,7 +167,7 @@ def _code_markers(text: PageText, ctx: CodeContext, taken: Spans) -> list[Redact
     page = text.text
     markers = [
         hit
-        for hit in find_codes(page, ctx)
+        for hit in find_codes(page, ctx)[:MAX_PER_RULE]
         if not taken.covers(hit.start) and _is_marker(text, hit)
     ]
     found: list[Redaction] = []

@@ -8,9 +8,10 @@ possessive quantifiers so that a 5 MB line of `*`, `[` or `X` is one linear pass
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from redactview.detectors import labels
-from redactview.detectors.text_utils import PageText
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText
 from redactview.model import Kind, Page, Redaction
 
 _ASTERISKS = re.compile(r"\*(?: ?\*)++")
@@ -45,7 +46,7 @@ def asterisks(text: PageText) -> list[Redaction]:
     if "**" not in page and "* *" not in page:
         return []
     found: list[Redaction] = []
-    for match in _ASTERISKS.finditer(page):
+    for match in islice(_ASTERISKS.finditer(page), MAX_PER_RULE):
         stars = match[0].count("*")
         if stars < 3:
             continue
@@ -101,7 +102,7 @@ def blocks(text: PageText) -> list[Redaction]:
     page = text.text
     found: list[Redaction] = []
     if any(char in page for char in _BLOCK_CHARS):
-        for match in _BLOCKS.finditer(page):
+        for match in islice(_BLOCKS.finditer(page), MAX_PER_RULE):
             marker = match[0]
             if len(marker) == 1 and (marker in _BULLET_BLOCKS or _at_line_start(text, match.start())):
                 continue
@@ -117,7 +118,7 @@ def blocks(text: PageText) -> list[Redaction]:
                 )
             )
     if "•••" in page or "●●●" in page:
-        for match in _DOTS.finditer(page):
+        for match in islice(_DOTS.finditer(page), MAX_PER_RULE):
             found.append(
                 text.finding(
                     Kind.BLOCKS,
@@ -142,7 +143,7 @@ def x_masks(text: PageText) -> list[Redaction]:
     found: list[Redaction] = []
     for seed in ("XX", "xx"):
         index = page.find(seed)
-        while index >= 0:
+        while index >= 0 and len(found) < MAX_PER_RULE:
             start, end = _x_token(page, index)
             redaction = _x_finding(text, start, end)
             if redaction is not None and not any(r.start == redaction.start for r in found[-2:]):
@@ -196,12 +197,12 @@ def truncations(text: PageText) -> list[Redaction]:
     page = text.text
     found: list[Redaction] = []
     if "[" in page:
-        for match in _TRUNCATION.finditer(page):
+        for match in islice(_TRUNCATION.finditer(page), MAX_PER_RULE):
             redaction = _truncation(text, match.start(), match.end())
             if redaction is not None:
                 found.append(redaction)
     if "|" in page or "{" in page:
-        for match in _EDGE_RESIDUE.finditer(page):
+        for match in islice(_EDGE_RESIDUE.finditer(page), MAX_PER_RULE):
             start = match.start() + len(match[0]) - len(match[0].lstrip(": \t"))
             line = text.line_text(start)
             if line.count("|") + line.count("{") == 1:

@@ -13,15 +13,20 @@ import re
 
 from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value, is_mask
 from redactview.detectors.money_tables import table_values
-from redactview.detectors.text_utils import PageText, overlaps
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, overlaps
 from redactview.model import Kind, Page, Redaction
 
 DETECTOR = "missing_values"
-# A money label and its colon, with no figure after it.
+# A colon straight after the last three letters of a money word (or `(£)`), with no figure
+# after it: the colon comes first so the regex skips to colons at C speed.
+_COLON = re.compile(
+    r":(?<=(?i:lue|ost|sts|unt|ice|fee|ees|get|ary|sum|ent|end|tal|rge|ard|\(£\)|\(\$\)|\(€\)):)"
+    r"[ \t]*+(?!\d)"
+)
 _MONEY_LABEL = re.compile(
     r"(?<![A-Za-z])(?P<label>(?:(?:contract|total|annual|estimated|award|tender|unit|agreed"
     r"|overall|project|final)\s)?(?:value|cost|costs|amount|price|fee|fees|budget|salary|sum"
-    r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?[ \t]*+:[ \t]*+(?!\d)",
+    r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?$",
     re.I,
 )
 _GENERIC_LABELS = frozenset({"total", "value", "amount", "sum", "cost", "costs"})
@@ -46,7 +51,6 @@ _NO_FIGURE = {
     )
     for currency in _CURRENCIES
 }
-MAX_PER_RULE = 20_000  # per page: more than this is not a document but a pathological input
 
 
 def detect(page: Page) -> list[Redaction]:
@@ -86,12 +90,15 @@ def labelled_values(text: PageText) -> list[Redaction]:
     if ":" not in page:
         return []
     found: list[Redaction] = []
-    for label in _MONEY_LABEL.finditer(page):
-        line_start, line_end = text.line_bounds(label.start())
-        colon = page.rindex(":", label.start(), label.end())
+    for match in _COLON.finditer(page):
+        colon = match.start()
+        label = _MONEY_LABEL.search(page, max(0, colon - 40), colon)
+        if label is None:
+            continue
+        line_start, line_end = text.line_bounds(colon)
         cell = page[max(line_start, colon - 80) : colon]
         field = _CELL_END.split(cell)[-1].strip() if "\n" not in cell else label["label"]
-        redaction = _labelled(text, field or label["label"], label.end(), line_end)
+        redaction = _labelled(text, field or label["label"], match.end(), line_end)
         if redaction is not None:
             found.append(redaction)
             if len(found) >= MAX_PER_RULE:
@@ -203,7 +210,7 @@ def _field_before(text: PageText, index: int) -> str | None:
     if window > line_start:
         before = before.split(" ", 1)[-1]  # drop the word the window cut
     before = _CELL_END.split(before)[-1]
-    label = _LABEL_BEFORE.search(before)
+    label = _LABEL_BEFORE.search(before) if ":" in before else None
     if label:
         return label["label"].strip()
     words = _WORDS_BEFORE.search(before)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value
-from redactview.detectors.text_utils import PageText, span_bbox
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, span_bbox
 from redactview.model import BBox, Kind, Line, Redaction
 
 DETECTOR = "missing_values.table"
@@ -64,6 +64,8 @@ def table_values(text: PageText) -> list[Redaction]:
         rows = _rows(text, lines, index + 1, header.mode)
         found.extend(_missing(text, header, rows))
         index += 1 + len(rows)
+        if len(found) >= MAX_PER_RULE:
+            break
     return found
 
 

@@ -12,6 +12,9 @@ from bisect import bisect_right, insort
 from redactview.model import BBox, Kind, Line, Page, Redaction, Span
 
 CONTEXT_CHARS = 40
+# Findings one rule reports on one page at most. A real page (even a 20 MB text release read as
+# one page) holds far fewer; a file of two million `[` lines would otherwise cost gigabytes.
+MAX_PER_RULE = 100_000
 _NEWLINE = re.compile("\n")
 
 

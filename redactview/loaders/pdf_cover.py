@@ -111,20 +111,30 @@ def same_colour(a: RGB | None, b: RGB | None) -> bool:
     return all(abs(p - q) <= _COLOUR_TOLERANCE for p, q in zip(a, b, strict=True))
 
 
-def rendered_colour(page: pymupdf.Page, box: BBox) -> RGB | None:
-    """The colour of the rendered area when nearly all of it is one colour, else None."""
-    # The edges render half-covered pixels; look only at the inside, a point in from each side.
-    inset = min(1.0, 0.2 * (box[2] - box[0]), 0.2 * (box[3] - box[1]))
-    clip = pymupdf.Rect(box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
-    scale = min(1.0, 40.0 / max(clip.height, 1.0))
-    matrix = pymupdf.Matrix(scale, scale)
-    pixmap = page.get_pixmap(matrix=matrix, clip=clip, colorspace=pymupdf.csRGB)
-    if pixmap.width == 0 or pixmap.height == 0:
-        return None
-    share, pixel = pixmap.color_topusage()
-    if share < _SOLID_SHARE:
-        return None  # a photo, a logo or a scan: not a solid bar
-    return (pixel[0] / 255, pixel[1] / 255, pixel[2] / 255)
+class Renderer:
+    """Renders small areas of one page, interpreting the page only once for all of them."""
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self._page = page
+        self._list: pymupdf.DisplayList | None = None
+
+    def colour(self, box: BBox) -> RGB | None:
+        """The colour of the rendered area when nearly all of it is one colour, else None."""
+        # The edges render half-covered pixels; look only inside, a point in from each side.
+        inset = min(1.0, 0.2 * (box[2] - box[0]), 0.2 * (box[3] - box[1]))
+        clip = pymupdf.Rect(box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
+        scale = min(1.0, 40.0 / max(clip.height, 1.0))
+        if self._list is None:
+            self._list = self._page.get_displaylist()
+        pixmap = self._list.get_pixmap(
+            matrix=pymupdf.Matrix(scale, scale), colorspace=pymupdf.csRGB, clip=clip
+        )
+        if pixmap.width == 0 or pixmap.height == 0:
+            return None
+        share, pixel = pixmap.color_topusage()
+        if share < _SOLID_SHARE:
+            return None  # a photo, a logo or a scan: not a solid bar
+        return (pixel[0] / 255, pixel[1] / 255, pixel[2] / 255)
 
 
 class BoxIndex:
@@ -151,8 +161,9 @@ class BoxIndex:
 class CoverReader:
     """Reads, for each candidate shape, the text under it and on top of it."""
 
-    def __init__(self, page: pymupdf.Page) -> None:
+    def __init__(self, page: pymupdf.Page, renderer: Renderer) -> None:
         self._page = page
+        self._renderer = renderer
         self._spans: list[dict[str, Any]] | None = None
         self._index: BoxIndex | None = None
 
@@ -182,7 +193,7 @@ class CoverReader:
         if under and not (above or same) and candidate.source == "path":
             # Clip paths, blend modes and winding rules can leave text visible through a
             # fill that seems to cover it; the rendered area tells what a reader sees.
-            solid = rendered_colour(self._page, candidate.bbox) is not None
+            solid = self._renderer.colour(candidate.bbox) is not None
         return Shape(
             source=candidate.source,
             bbox=candidate.bbox,

@@ -17,6 +17,7 @@ from redactview.loaders.pdf_cover import (
     BoxIndex,
     Candidate,
     CoverReader,
+    Renderer,
     as_rgb,
     bbox_of,
     inside,
@@ -48,12 +49,13 @@ def read_geometry(page: pymupdf.Page, spans: Sequence[dict[str, Any]]) -> Geomet
     annotations = annotation_candidates(page)
     drawings = _page_content(page.get_drawings(), [a.bbox for a in annotations])
     candidates = _path_candidates(drawings, page_area, text)
-    images = image_candidates(page, page_area)
+    renderer = Renderer(page)
+    images = image_candidates(page, page_area, renderer)
     candidates.extend(
         i for i in images if not any(inside(i.bbox, a.bbox, 2.0) for a in annotations)
     )
     candidates.extend(annotations)
-    shapes = CoverReader(page).resolve(candidates, text)
+    shapes = CoverReader(page, renderer).resolve(candidates, text)
     return Geometry(
         shapes=tuple(shapes),
         rules=tuple(_rules(drawings)),

@@ -9,12 +9,12 @@ import pymupdf
 
 from redactview.loaders.pdf_cover import (
     Candidate,
+    Renderer,
     area,
     as_rgb,
     bbox_of,
     is_hiding_size,
     overlaps_any,
-    rendered_colour,
 )
 from redactview.model import BBox
 
@@ -32,14 +32,14 @@ _OUTLINED = {"Square", "Circle", "Polygon"}  # shapes whose stroke only frames w
 _ON_TOP = 1 << 29
 
 
-def image_candidates(page: pymupdf.Page, page_area: float) -> list[Candidate]:
+def image_candidates(page: pymupdf.Page, page_area: float, renderer: Renderer) -> list[Candidate]:
     """Images placed on the page that are uniformly one colour, like a black bar."""
     if not page.get_images(full=False):
         return []  # reading image placement runs a device over the page: skip it when none
     solid = []
     for info in page.get_image_info():
         box = bbox_of(info["bbox"])
-        if is_hiding_size(box, page_area) and (fill := rendered_colour(page, box)) is not None:
+        if is_hiding_size(box, page_area) and (fill := renderer.colour(box)) is not None:
             solid.append((box, fill))
     if not solid:
         return []

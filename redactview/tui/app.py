@@ -12,6 +12,7 @@ from redactview.settings import Settings, load_settings, save_settings
 from redactview.tui.commands import RedactviewCommands
 from redactview.tui.jobs import warm_up
 from redactview.tui.session import Session
+from redactview.tui.state import DocumentState
 
 
 class RedactviewApp(App[int]):
@@ -39,10 +40,12 @@ class RedactviewApp(App[int]):
         self.initial_paths = list(paths)
         self.initial_compare = compare
         self.session = Session(self, password)
+        if compare is None and len(paths) == 1:
+            self.session.start_preview(paths[0])  # page 1 is read while the UI starts up
         self.settings: Settings = load_settings()
 
     @property
-    def documents(self):  # type: ignore[no-untyped-def]
+    def documents(self) -> dict[str, DocumentState]:
         """The documents opened in this session, by path, in the order opened."""
         return self.session.documents
 

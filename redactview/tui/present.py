@@ -75,8 +75,11 @@ def text_span(redaction: Redaction, page: Page | None) -> tuple[int, int] | None
     return covered[0].start, max(covered[-1].end, covered[0].start + 1)
 
 
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _overlaps(line: BBox, box: BBox) -> bool:
+    """True when the box covers part of the line's width and most of its height."""
+    across = line[0] < box[2] and box[0] < line[2]
+    height = min(line[3], box[3]) - max(line[1], box[1])
+    return across and height > 0.5 * (line[3] - line[1])
 
 
 def redaction_mark(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
 
+from redactview.model import Page
 from redactview.scan import ScanOptions, expand_paths
 from redactview.textsafe import printable_line
 from redactview.tui.jobs import Job, JobEvent, JobFailed, start_scan
@@ -15,6 +17,12 @@ from redactview.tui.state import DocumentState
 
 if TYPE_CHECKING:
     from textual.app import App
+
+
+def _preview(path: str, password: str | None) -> Page | None:
+    from redactview.loaders.preview import preview_first_page
+
+    return preview_first_page(path, password)
 
 
 class Session:
@@ -26,6 +34,19 @@ class Session:
         self.documents: dict[str, DocumentState] = {}
         self.jobs: dict[str, Job] = {}
         self._slots = threading.Semaphore(max(2, os.cpu_count() or 1))
+        self._previews: dict[str, Future[Page | None]] = {}
+        self._preview_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+
+    def start_preview(self, path: str) -> None:
+        """Start reading page 1 of `path` in a thread now, before the screen asks for it."""
+        if path not in self._previews and os.path.isfile(path):
+            self._previews[path] = self._preview_pool.submit(_preview, path, self.password)
+
+    def preview(self, path: str) -> Page | None:
+        """Page 1 of `path` read quickly (blocks: call it from a worker thread)."""
+        self.start_preview(path)
+        future = self._previews.get(path)
+        return future.result() if future is not None else None
 
     def open(self, path: str) -> list[str]:
         """Open a file, or every file in a folder; return the paths now in the session."""
@@ -50,6 +71,7 @@ class Session:
         """Cancel every job still running."""
         for job in list(self.jobs.values()):
             job.cancel()
+        self._preview_pool.shutdown(wait=False, cancel_futures=True)
 
     def _follow(self, path: str) -> None:
         """Thread worker: run the document's job and pass each event to the UI thread."""

@@ -192,3 +192,40 @@ def test_alignment_ops_cover_both_sequences_in_order() -> None:
     assert ops[0].a_lo == 0 and ops[-1].a_hi == len(a) and ops[-1].b_hi == len(b)
     for left, right in itertools.pairwise(ops):
         assert (left.a_hi, left.b_hi) == (right.a_lo, right.b_lo)
+
+
+def test_a_redacted_paragraph_is_revealed_beside_an_added_one() -> None:
+    marker = "[Redacted - Section 42(1)]"
+    extra = "A member of the public asked about fishing permits on the upper tarn."
+    a_text = swap(BASE, PARAGRAPHS[3], marker)
+    b_text = swap(BASE, PARAGRAPHS[3], f"{PARAGRAPHS[3]}\n\n{extra}")
+    result = compare(release(a_text, [marker]), release(b_text))
+    found = [(c.type, c.a.text if c.a else None, c.b.text if c.b else None) for c in result.changes]
+    assert found == [
+        (ChangeType.REVEALED, marker, PARAGRAPHS[3]),
+        (ChangeType.ADDED, None, extra),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind"),
+    [
+        ("asked the engineer", "asked the engineer not", ChangeType.ADDED),
+        ("The board resolved", "The board refused", ChangeType.CHANGED),
+        ("sixty per cent", "sixteen per cent", ChangeType.CHANGED),
+    ],
+)
+def test_small_edits_that_change_the_meaning_are_not_taken_for_noise(
+    old: str, new: str, kind: ChangeType
+) -> None:
+    result = compare(release(BASE), release(swap(BASE, old, new)))
+    assert [c.type for c in result.changes] == [kind]
+
+
+def test_a_word_that_flips_by_two_letters_is_a_change() -> None:
+    a_text = BASE.replace("lower bid", "decrease in the bid")
+    b_text = BASE.replace("lower bid", "increase in the bid")
+    result = compare(release(a_text), release(b_text))
+    assert [(c.a.text, c.b.text) for c in result.changes if c.a and c.b] == [
+        ("decrease", "increase")
+    ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
+
 from redactview.align import Release, diff_files, diff_releases, load_release
 from redactview.align.reconstruct import recovered_mark
 from redactview.loaders import load_document
 from redactview.model import ChangeType
 from tests.core.align_support import BASE, release
 from tests.core.conftest import MakePdf
+from tests.fixtures.pdfs import redacted_line, save_pdf, write_line
 
 NAME, PLACE = "Corrie Civil Works", "Tarn Moss"
 
@@ -80,3 +83,21 @@ def test_a_pdf_release_and_a_text_release_align_with_offsets_into_each_text(
     assert change.a is not None and pdf_text[change.a.start : change.a.end] == NAME
     assert change.b is not None and change.b.text == "[REDACTED]"
     assert load_release(second).text[change.b.start : change.b.end] == "[REDACTED]"
+
+
+def test_a_black_box_in_one_pdf_faces_the_words_in_the_other(tmp_path: Path) -> None:
+    def first(page: pymupdf.Page) -> None:
+        write_line(page, "Minutes of the Glenhollow Water Board, 3 March 2025.", y=100)
+        write_line(page, f"The panel recommended the lower bid from {NAME} for the work.", y=116)
+
+    def second(page: pymupdf.Page) -> None:
+        write_line(page, "Minutes of the Glenhollow Water Board, 3 March 2025.", y=100)
+        redacted_line(page, "The panel recommended the lower bid from", NAME, "for the work.", 116)
+
+    a = save_pdf(tmp_path / "a.pdf", [first])
+    b = save_pdf(tmp_path / "b.pdf", [second])
+    (change,) = diff_files([a, b]).comparisons[0].changes
+    assert change.type is ChangeType.WITHHELD
+    assert change.a is not None and change.a.text == NAME
+    assert change.redaction is not None and change.redaction.kind == "box"
+    assert change.redaction.marker == "[box]"

@@ -1,4 +1,5 @@
-"""The two minutes releases in sample_docs/ diff into exactly the changes their README lists."""
+"""The two minutes releases in sample_docs/ diff into exactly the changes docs/sample_docs.md
+lists for them."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import pytest
 from redactview.align import diff_files
 from redactview.model import Change
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_docs"
+TRUTH = ROOT / "docs" / "sample_docs.md"
 SECTION = "## The two minutes releases compared"
 
 
 def expected_changes() -> list[tuple[str, str | None, str | None]]:
-    """(type, release 1 text, release 2 text) for each row of the README's comparison table."""
-    readme = (SAMPLES.parent / "docs" / "sample_docs.md").read_text(encoding="utf-8")
+    """(type, release 1 text, release 2 text) for each row of the documented comparison table."""
+    readme = TRUTH.read_text(encoding="utf-8")
     section = readme[readme.index(SECTION) :].split("\n## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
     out = []

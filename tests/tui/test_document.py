@@ -194,3 +194,23 @@ def test_escape_closes_search_then_goes_back(letter: Path) -> None:
             assert type(app.screen).__name__ == "LibraryScreen"
 
     run(scenario())
+
+
+def test_clicking_a_highlighted_redaction_selects_it(letter: Path) -> None:
+    async def scenario() -> None:
+        app = RedactviewApp([str(letter)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _open(pilot, app)
+            view = screen.query_one(PageView)
+            target = next(r for r in screen.shown if r.page == 1 and "Section" in r.marker)
+            row = view.row_of_offset(target.start)
+            column = target.start - view.page.start - view._rows[row][0]
+            padding = view.styles.padding.left
+            await pilot.click(PageView, offset=(column + padding + 2, row))
+            assert screen.selected is target
+            assert screen.query_one(RedactionTable).current is target
+            assert target.marker in str(screen.query_one(RedactionDetail).render())
+            await pilot.click(PageView, offset=(padding, view.row_count + 2))  # below the text
+            assert screen.selected is target
+
+    run(scenario())

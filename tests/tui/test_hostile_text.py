@@ -93,3 +93,25 @@ def test_a_file_name_with_escape_sequences_is_shown_visibly(tmp_path: Path) -> N
             assert not control_characters(messages)
 
     run(scenario())
+
+
+def test_the_open_dialog_tree_shows_hostile_file_names_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / f"[@click=app.quit]{ESC}]52;c;aGk=\x07x.txt").write_text("a", encoding="utf-8")
+    letter = folder / "plain.txt"
+    letter.write_text("Name: [REDACTED]\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(letter)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_scanned(pilot, app)
+            app.settings = app.settings.with_recent(str(letter))
+            await pilot.press("o")
+            await pilot.pause(0.5)
+            lines = screen_lines(app)
+            assert not control_characters(lines)
+            assert "[@click=app.quit]␛]52;c;aGk=␇x.txt" in "\n".join(lines)
+            assert app.is_running
+
+    run(scenario())

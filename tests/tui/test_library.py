@@ -36,9 +36,9 @@ def test_a_folder_lists_each_document_with_its_counts(tmp_path: Path) -> None:
             for row, state in enumerate(app.documents.values()):
                 cells = _cells(app, row)
                 assert cells[3] == str(len(state.redactions))
-                assert cells[6] == "scanned"
+                assert cells[5] == "scanned"
             assert _cells(app, 1)[3] == "0"
-            assert "s.40(2)" in _cells(app, 2)[5]
+            assert "s.40(2)" in _cells(app, 2)[6]
 
     run(scenario())
 
@@ -108,7 +108,7 @@ def test_a_bad_file_is_reported_and_the_session_goes_on(tmp_path: Path) -> None:
             errors = [n.message for n in app._notifications if n.severity == "error"]
             assert any("broken.pdf" in m for m in errors)
             assert any("empty.txt" in m for m in errors)
-            assert _cells(app, 0)[6] == "failed"
+            assert _cells(app, 0)[5] == "failed"
             await pilot.press("down", "down", "enter")
             assert isinstance(app.screen, DocumentScreen)
 
@@ -145,5 +145,29 @@ def test_o_opens_a_typed_path(tmp_path: Path, letter: Path) -> None:
             assert app.screen.state.path == str(other)
             assert list(app.documents) == [str(letter), str(other)]
             assert app.settings.recent_files[0] == str(other.resolve())
+
+    run(scenario())
+
+
+def test_closing_a_loading_document_ends_its_process(tmp_path: Path) -> None:
+    from tests.fixtures.pdfs import save_pdf
+
+    pages = [[f"Page {n}: the fee was [REDACTED] and the name ******."] * 40 for n in range(400)]
+    big = save_pdf(tmp_path / "big.pdf", pages)
+    write_text(tmp_path, "small.txt", LETTER)
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(tmp_path)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            state = app.documents[str(big)]
+            await wait_for(pilot, lambda: str(big) in app.session.jobs and state.pages_done > 0)
+            job = app.session.jobs[str(big)]
+            assert not state.done
+            await pilot.press("x")  # the big one is first, under the cursor
+            assert str(big) not in app.documents
+            await wait_for(pilot, lambda: not job._process.is_alive(), timeout=5)
+            assert job.cancelled
+            await wait_scanned(pilot, app)
+            assert list(app.documents) == [str(tmp_path / "small.txt")]
 
     run(scenario())

@@ -165,6 +165,13 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to the library (stopping the comparison if it is still running)."""
+        self._stop()
+        self.app.show_library()  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        """Stop the comparison's process if the screen goes away first."""
+        self._stop()
+
+    def _stop(self) -> None:
         if self._job is not None:
             self._job.cancel()
-        self.app.show_library()  # type: ignore[attr-defined]

@@ -19,15 +19,16 @@ class GoToPageDialog(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, page_count: int, current: int) -> None:
+    def __init__(self, page_count: int | None, current: int) -> None:
         super().__init__()
-        self.page_count = page_count
+        self.page_count = page_count  # None while the document is still opening
         self.current = current
 
     def compose(self) -> ComposeResult:
         """A prompt and a number input."""
+        known = self.page_count is not None
         with Vertical(classes="dialog"):
-            yield Label(f"Go to page (1–{self.page_count}):")
+            yield Label(f"Go to page (1–{self.page_count}):" if known else "Go to page:")
             yield Input(
                 str(self.current),
                 type="integer",
@@ -39,7 +40,8 @@ class GoToPageDialog(ModalScreen[int | None]):
     @on(Input.Submitted)
     def _go(self, event: Input.Submitted) -> None:
         if event.validation_result is not None and not event.validation_result.is_valid:
-            self.notify(f"Pages run from 1 to {self.page_count}.", severity="warning")
+            last = self.page_count or "the last page"
+            self.notify(f"Pages run from 1 to {last}.", severity="warning")
             return
         self.dismiss(int(event.value))
 

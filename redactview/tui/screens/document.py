@@ -88,9 +88,7 @@ class DocumentScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="preview")
     def _preview(self) -> None:
         """Read page 1 here, quickly, while the document's own process is starting up."""
-        from redactview.loaders.preview import preview_first_page
-
-        page = preview_first_page(self.state.path, self.app.session.password)  # type: ignore[attr-defined]
+        page = self.app.session.preview(self.state.path)  # type: ignore[attr-defined]
         if page is not None:
             self.app.call_from_thread(self._previewed, page)
 
@@ -137,7 +135,9 @@ class DocumentScreen(Screen[None]):
         self.query_one("#doc-status", Static).update(Content(" · ".join(parts)), layout=False)
 
     def _fill_filter(self) -> None:
-        choices = [(Content(label), value) for label, value in filter_choices(self.state)]
+        choices = [
+            (Content(printable_line(label)), value) for label, value in filter_choices(self.state)
+        ]
         self.query_one("#filter", Select).set_options(choices)
 
     def _fill_list(self) -> None:
@@ -176,7 +176,8 @@ class DocumentScreen(Screen[None]):
 
     def go_to(self, page: int, offset: int | None = None) -> None:
         """Show page `page` and, when given, scroll document offset `offset` into view."""
-        self.page_number = max(1, min(page, max(1, self.state.page_count)))
+        known = self.state.info is not None
+        self.page_number = max(1, min(page, self.state.page_count) if known else page)
         self._show_page()
         if offset is not None:
             self.query_one(PageView).scroll_to_offset(offset)
@@ -215,7 +216,9 @@ class DocumentScreen(Screen[None]):
         """Select the next (or previous) redaction in the list and jump to it."""
         table = self.query_one(RedactionTable)
         if not table.shown:
-            self.notify("No redactions to move between.", severity="warning")
+            waiting = f"The list fills when the scan ends ({self.state.found} found so far)."
+            done = "No redactions to move between."
+            self.notify(done if self.state.done else waiting, severity="warning")
             return
         if self.selected is None or not table.is_shown(self.selected):
             table.move_cursor(row=0 if delta > 0 else len(table.shown) - 1, animate=False)
@@ -234,7 +237,8 @@ class DocumentScreen(Screen[None]):
             if page is not None:
                 self.go_to(page)
 
-        dialog = GoToPageDialog(max(1, self.state.page_count), self.page_number)
+        count = self.state.page_count if self.state.info is not None else None
+        dialog = GoToPageDialog(count, self.page_number)
         self.app.push_screen(dialog, chosen)
 
     def action_search(self) -> None:

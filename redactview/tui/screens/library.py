@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -17,7 +18,7 @@ from redactview.tui.messages import DocumentChanged
 from redactview.tui.present import safe
 from redactview.tui.state import DocumentState, is_leak
 
-COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Exemptions cited", "Status")
+COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Status", "Exemptions cited")
 HINT = "Enter read · space mark · c compare · ? help"
 
 
@@ -63,6 +64,20 @@ class LibraryScreen(Screen[None]):
         )
 
     @on(DocumentChanged)
+    def _document_changed(self, event: DocumentChanged) -> None:
+        """Redraw the one row that changed; rebuild when documents came or went."""
+        table = self.query_one(DataTable)
+        paths = list(self.documents)
+        if table.row_count != len(paths) or event.path not in self.documents:
+            self.refresh_table()
+            return
+        row = paths.index(event.path)
+        for column, cell in enumerate(self._cells(self.documents[event.path])):
+            table.update_cell_at(Coordinate(row, column), cell, update_width=True)
+        self._show_title()
+        if row == table.cursor_row:
+            self._show_summary()
+
     def refresh_table(self) -> None:
         """Rebuild the rows from the documents' states, keeping the cursor where it was."""
         table = self.query_one(DataTable)
@@ -86,8 +101,8 @@ class LibraryScreen(Screen[None]):
             Text(str(state.page_count or "?"), justify="right"),
             Text(count, justify="right"),
             Text(str(leaks) if leaks else "", style="bold red", justify="right"),
-            safe(", ".join(state.cited_codes()) or "—", 30),
             status,
+            safe(", ".join(state.cited_codes()) or "—", 40),
         ]
 
     def _show_title(self) -> None:

@@ -5,12 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text, TextType
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label
+
+from redactview.textsafe import printable_line
+
+
+class SafeDirectoryTree(DirectoryTree):
+    """A directory tree whose file names show control characters as visible symbols."""
+
+    def process_label(self, label: TextType) -> Text:
+        """The label as plain text, never markup, with control characters made visible."""
+        plain = label.plain if isinstance(label, Text) else str(label)
+        return Text(printable_line(plain))
 
 
 class OpenDialog(ModalScreen[str | None]):
@@ -28,7 +40,7 @@ class OpenDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="open-dialog"):
             yield Label("Open a file or folder (Enter); or pick one below:")
             yield Input(str(self.folder) + "/", id="open-path")
-            yield DirectoryTree(self.folder, id="open-tree")
+            yield SafeDirectoryTree(self.folder, id="open-tree")
 
     @on(Input.Submitted, "#open-path")
     def _typed(self, event: Input.Submitted) -> None:
