@@ -12,17 +12,18 @@ Words match only when their keys are equal; whatever is left is an ordinary dele
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from redactview.align.anchors import Op
 from redactview.align.classify import Side
 from redactview.align.normalise import MARKER_KEY
-from redactview.align.passages import split_passages
 
 FACE_COST = 0.3  # per word a marker faces; a word left unmatched costs 1
 MAX_BLOCK = 200  # tokens a side: larger blocks keep their plain classification
 MAX_FACE = 120  # the most words one marker may face
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NEAR = 3  # edits this few equal words apart are realigned as one stretch
 _INF = float("inf")
 
@@ -82,9 +83,15 @@ class _Words(NamedTuple):
 
 
 def _paragraphs(side: Side, lo: int, hi: int) -> frozenset[int]:
-    """Where paragraphs start among tokens `lo` to `hi`, counted from `lo`."""
+    """Where a paragraph starts (after a blank line) among tokens `lo` to `hi`, counted from `lo`.
+
+    A page break is not a paragraph break: paragraphs run on over pages.
+    """
+    text, starts, ends = side.release.text, side.tokens.starts, side.tokens.ends
     return frozenset(
-        start - lo for start, _ in split_passages(side.tokens, side.release.text, lo, hi)
+        index - lo
+        for index in range(lo + 1, hi)
+        if _BLANK_LINE.search(text, ends[index - 1], starts[index])
     )
 
 

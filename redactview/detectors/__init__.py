@@ -29,7 +29,9 @@ def detect_page(page: Page) -> list[Redaction]:
     return sorted(settle(found), key=_reading_order)
 
 
-def _reading_order(redaction: Redaction) -> tuple[int, int, float, float]:
+def _reading_order(redaction: Redaction) -> tuple[int, int, int, float, float]:
+    """Page, then line (a shape placed on no line goes last), then offset, then position."""
+    line = redaction.line if redaction.line is not None else 1 << 30
     start = redaction.start if redaction.start is not None else -1
     y, x = (redaction.bbox[1], redaction.bbox[0]) if redaction.bbox else (0.0, 0.0)
-    return (redaction.page, start, y, x)
+    return (redaction.page, line, start, y, x)

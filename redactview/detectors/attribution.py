@@ -149,9 +149,10 @@ def _sole_code(cited: list[Exemption]) -> str | None:
 def _inferred(redaction: Redaction, codes: list[str]) -> str | None:
     """A cited exemption that fits what was hidden: personal details or a sum of money."""
     before = redaction.context_before[-24:]
+    family: tuple[str, ...]
     if redaction.kind is Kind.MISSING_VALUE or _MONEY_CUE.search(before):
         family = _MONEY_CODES
-    elif _PERSONAL_CUE.search(before) or redaction.field and _PERSONAL_CUE.search(redaction.field):
+    elif _PERSONAL_CUE.search(before) or _PERSONAL_CUE.search(redaction.field or ""):
         family = _PERSONAL_CODES
     else:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from redactview.detectors.attribution import attribute_exemptions, harmonise_regimes
 from redactview.detectors.exemption_names import (
@@ -22,12 +23,12 @@ from redactview.detectors.exemption_names import (
     US_FOIA,
     exemption_name,
 )
-from redactview.detectors.text_utils import PageText
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText
 from redactview.model import Exemption, Page
 
 __all__ = [
-    "CodeHit",
     "CodeContext",
+    "CodeHit",
     "attribute_exemptions",
     "find_codes",
     "find_exemptions",
@@ -36,13 +37,15 @@ __all__ = [
 ]
 
 _SUB = r"(?:\s?\(\s?[0-9a-z]{1,4}\s?\))"
+# Each pattern starts with a plain character and checks what comes before it afterwards (the
+# lookbehind), which lets the regex engine skip ahead to candidate characters quickly.
 _UK = re.compile(
-    r"(?<![\w.])(?P<prefix>sections?|sect\.|ss?\.|s(?=\s?\d))\s?(?P<num>22A|\d{2})(?![\dA-Za-z])"
+    r"(?P<prefix>s(?<![\w.]s)(?:ections?|ect\.|s?\.|(?=\s?\d)))\s?(?P<num>22A|\d{2})(?![\dA-Za-z])"
     rf"(?P<subs>{_SUB}{{0,4}})",
     re.I,
 )
 _EIR = re.compile(
-    r"(?<![\w.])(?P<prefix>regulations?|regs?\.?|r\.)\s?(?P<num>1[23])(?!\d)"
+    r"(?P<prefix>r(?<![\w.]r)(?:egulations?|egs?\.?|\.))\s?(?P<num>1[23])(?!\d)"
     rf"(?P<subs>{_SUB}{{0,4}})",
     re.I,
 )
@@ -53,7 +56,8 @@ _UK_TAIL = re.compile(
     re.I,
 )
 _US = re.compile(
-    r"(?<![A-Za-z_(])(?:\(b\)\s?(?:\((?P<n1>[1-9])\)|(?P<n2>[1-9]))|b\((?P<n3>[1-9])\)|b(?P<n4>[1-9]))"
+    r"(?:\((?<![A-Za-z_(]\()b\)\s?(?:\((?P<n1>[1-9])\)|(?P<n2>[1-9]))"
+    r"|b(?<![A-Za-z_(]b)(?:\((?P<n3>[1-9])\)|(?P<n4>[1-9])))"
     r"(?P<sub>\s?\(\s?[a-f]\s?\)|[a-f](?!\w))?(?!\w)",
     re.I,
 )
@@ -104,7 +108,18 @@ def find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
 @lru_cache(maxsize=16)
 def _find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     """Cached: a page's codes are wanted by the label detector and by `find_exemptions`."""
-    hits = _uk_hits(text, ctx) + _eir_hits(text, ctx) + _us_hits(text, ctx)
+    hits: list[CodeHit] = []
+    for pattern, handler in ((_UK, _uk_hit), (_EIR, _eir_hit), (_US, _us_hit)):
+        reached = -1
+        for match in islice(pattern.finditer(text), MAX_PER_RULE):
+            if match.start() < reached:
+                continue  # already read as the tail of `s.40(2) and s.43(2)`
+            hit = handler(text, match, ctx)
+            if hit is not None:
+                hits.append(hit)
+                reached = hit.end
+    if "xemption" in text or "XEMPTION" in text:
+        hits.extend(_us_word_hits(text))
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[CodeHit] = []
     for hit in hits:
@@ -146,61 +161,37 @@ def find_exemptions(page: Page) -> list[Exemption]:
     return found
 
 
-def _uk_hits(text: str, ctx: CodeContext) -> list[CodeHit]:
-    if not ("s" in text or "S" in text):
-        return []
-    hits: list[CodeHit] = []
-    for match in _UK.finditer(text):
-        if hits and match.start() < hits[-1].end:
-            continue  # already read as the tail of `s.40(2) and s.43(2)`
-        prefix = match["prefix"].lower()
-        subs = _parts(match["subs"])
-        if prefix.startswith("sect") and not subs and not ctx.foi:
-            continue  # "see Section 23" of a report, not a citation
-        plural = prefix.endswith("s")
-        pairs, end = _extend(text, match.end(), match["num"].upper(), subs, plural, family="s")
-        codes = tuple(_uk_code(num, parts, ctx) for num, parts in pairs)
-        valid = tuple(code for code in codes if code)
-        if valid:
-            regime = FOISA if valid[0].startswith("FOISA") else FOIA
-            hits.append(CodeHit(match.start(), end, valid, regime))
-    return hits
+def _uk_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:
+    prefix = match["prefix"].lower()
+    subs = _parts(match["subs"])
+    if prefix.startswith("sect") and not subs and not ctx.foi:
+        return None  # "see Section 23" of a report, not a citation
+    plural = prefix.endswith("s")
+    pairs, end = _extend(text, match.end(), match["num"].upper(), subs, plural, family="s")
+    codes = tuple(_uk_code(num, parts, ctx) for num, parts in pairs)
+    valid = tuple(code for code in codes if code)
+    if not valid:
+        return None
+    regime = FOISA if valid[0].startswith("FOISA") else FOIA
+    return CodeHit(match.start(), end, valid, regime)
 
 
-def _eir_hits(text: str, ctx: CodeContext) -> list[CodeHit]:
-    if "eg" not in text and "EG" not in text and "r." not in text:
-        return []
-    hits: list[CodeHit] = []
-    for match in _EIR.finditer(text):
-        if hits and match.start() < hits[-1].end:
-            continue
-        subs = _parts(match["subs"])
-        if match["prefix"].lower().startswith("r.") and not subs:
-            continue
-        if not subs and match["num"] == "12" and not ctx.eir:
-            continue
-        pairs, end = _extend(text, match.end(), match["num"], subs, plural=True, family="r")
-        codes = tuple(_eir_code(num, parts) for num, parts in pairs if num in ("12", "13"))
-        if codes:
-            hits.append(CodeHit(match.start(), end, codes, EIR))
-    return hits
-
-
-def _us_hits(text: str, ctx: CodeContext) -> list[CodeHit]:
-    hits: list[CodeHit] = []
-    if "b" in text or "B" in text:
-        for match in _US.finditer(text):
-            hit = _us_hit(text, match, ctx)
-            if hit is not None:
-                hits.append(hit)
-    if "xemption" in text or "XEMPTION" in text:
-        hits.extend(_us_word_hits(text))
-    return hits
+def _eir_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:
+    subs = _parts(match["subs"])
+    if match["prefix"].lower().startswith("r.") and not subs:
+        return None
+    if not subs and match["num"] == "12" and not ctx.eir:
+        return None
+    pairs, end = _extend(text, match.end(), match["num"], subs, plural=True, family="r")
+    codes = tuple(_eir_code(num, parts) for num, parts in pairs if num in ("12", "13"))
+    return CodeHit(match.start(), end, codes, EIR) if codes else None
 
 
 def _us_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:
     num = match["n1"] or match["n2"] or match["n3"] or match["n4"]
-    if match["n4"] and not (ctx.us or _US_BARE_LEAD.search(text, max(0, match.start() - 4), match.start())):
+    if match["n4"] and not (
+        ctx.us or _US_BARE_LEAD.search(text, max(0, match.start() - 4), match.start())
+    ):
         return None  # "B6" is a paper size or a grid square unless the page is a US release
     end = match.end()
     sub = match["sub"]
@@ -249,7 +240,7 @@ def _extend(
         else:
             nsubs = _parts(tail["nsubs"])
             prefix = (tail["prefix"] or "").lower()
-            if prefix and not prefix.startswith(family) or not (prefix or plural or nsubs):
+            if (prefix and not prefix.startswith(family)) or not (prefix or plural or nsubs):
                 break
             pairs.append((tail["num"].upper(), nsubs))
         end = tail.end()

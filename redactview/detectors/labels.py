@@ -23,11 +23,13 @@ LABEL_CONFIDENCE = 0.95
 # brackets, for codes like `[s.43(2)]`) a letter and a digit.
 _WORD = r"(?i:redact|withh[eo]ld|exempt|remov|delet|omit|disclos|censor|excis|classif)"
 _SQUARE = re.compile(
-    rf"\[\[?(?=[^\[\]\n]{{0,80}}?{_WORD}|(?=[^\[\]\n]{{0,80}}?[A-Za-z])[^\[\]\n]{{0,80}}?\d)"
+    rf"\[\[?(?=[^\[\]\n])(?=[^\[\]\n]{{0,80}}?{_WORD}|(?=[^\[\]\n]{{0,80}}?[A-Za-z])[^\[\]\n]{{0,80}}?\d)"
     r"[^\[\]\n]{1,80}+\]\]?"
 )
-_ANGLE = re.compile(rf"<(?=[^<>\n]{{0,60}}?{_WORD})[^<>\n]{{1,60}}+>")
-_ROUND = re.compile(rf"\((?=[^()\n]{{0,80}}?{_WORD})(?:[^()\n]|\([^()\n]{{0,10}}+\)){{1,80}}+\)")
+_ANGLE = re.compile(rf"<(?=[^<>\n])(?=[^<>\n]{{0,60}}?{_WORD})[^<>\n]{{1,60}}+>")
+_ROUND = re.compile(
+    rf"\((?=[^()\n])(?=[^()\n]{{0,80}}?{_WORD})(?:[^()\n]|\([^()\n]{{0,10}}+\)){{1,80}}+\)"
+)
 _KEYWORD = re.compile(
     r"[a-z]*(?:redact|withh[eo]ld|exempt|removed|deleted|omitted|not disclosed|undisclosed"
     r"|censored|excised|classified)[a-z]*",
@@ -45,17 +47,68 @@ _CODE_FILLER = re.compile(
     re.I,
 )
 _CITE_BEFORE = frozenset(
-    "exemption exemptions under pursuant per to and or of by see cite cited citing invoke invoked"
-    " invoking apply applied applying section subsection § 552 u.s.c. foia also with in".split()
+    [
+        "exemption",
+        "exemptions",
+        "under",
+        "pursuant",
+        "per",
+        "to",
+        "and",
+        "or",
+        "of",
+        "by",
+        "see",
+        "cite",
+        "cited",
+        "citing",
+        "invoke",
+        "invoked",
+        "invoking",
+        "apply",
+        "applied",
+        "applying",
+        "section",
+        "subsection",
+        "§",
+        "552",
+        "u.s.c.",
+        "foia",
+        "also",
+        "with",
+        "in",
+    ]
 )
 _CITE_AFTER = frozenset(
-    "and or applies apply applied was were is are protects protect exempts covers allows permits"
-    " which because to of".split()
+    [
+        "and",
+        "or",
+        "applies",
+        "apply",
+        "applied",
+        "was",
+        "were",
+        "is",
+        "are",
+        "protects",
+        "protect",
+        "exempts",
+        "covers",
+        "allows",
+        "permits",
+        "which",
+        "because",
+        "to",
+        "of",
+    ]
 )
 _CITE_LABEL = re.compile(r"exempt|applied|withheld under|basis|reason|code|cited|section", re.I)
 _SEQUENCE_GAP = re.compile(r"^[\s,;/&]*$")
-_EXEMPTION_HEADING = re.compile(r"(?:\s{2,}|\t|\|)\s*(?:exemptions?|sections?|reasons?)\b[^:\n]*$", re.I)
+_EXEMPTION_HEADING = re.compile(
+    r"(?:\s{2,}|\t|\|)\s*(?:exemptions?|sections?|reasons?)\b[^:\n]*$", re.I
+)
 _TABLE_LOOKBACK = 40
+_NEAR = 200  # how far along a line the rules look: long lines stay linear
 
 
 def detect_labels(text: PageText) -> list[Redaction]:
@@ -77,7 +130,11 @@ def _might_cite(page: str) -> bool:
 def _brackets(text: PageText, ctx: CodeContext) -> list[Redaction]:
     page = text.text
     found: list[Redaction] = []
-    for opener, pattern, confidence in (("[", _SQUARE, 0.95), ("<", _ANGLE, 0.9), ("(", _ROUND, 0.85)):
+    for opener, pattern, confidence in (
+        ("[", _SQUARE, 0.95),
+        ("<", _ANGLE, 0.9),
+        ("(", _ROUND, 0.85),
+    ):
         if opener not in page:
             continue
         for match in islice(pattern.finditer(page), MAX_PER_RULE):
@@ -137,14 +194,18 @@ def codes_only(content: str, ctx: CodeContext | None = None) -> tuple[str, ...] 
 def _label(
     text: PageText, start: int, end: int, codes: tuple[str, ...], detector: str, confidence: float
 ) -> Redaction:
-    extra: dict[str, object] = {}
-    if codes:
-        extra = {
-            "exemption": ", ".join(dict.fromkeys(codes)),
-            "exemption_source": ExemptionSource.LABEL,
-            "exemption_confidence": 0.95,
-        }
-    return text.finding(Kind.LABEL, detector, start, end, confidence=confidence, **extra)
+    if not codes:
+        return text.finding(Kind.LABEL, detector, start, end, confidence=confidence)
+    return text.finding(
+        Kind.LABEL,
+        detector,
+        start,
+        end,
+        confidence=confidence,
+        exemption=", ".join(dict.fromkeys(codes)),
+        exemption_source=ExemptionSource.LABEL,
+        exemption_confidence=LABEL_CONFIDENCE,
+    )
 
 
 def _bare_words(text: PageText, taken: Spans) -> list[Redaction]:
@@ -191,8 +252,8 @@ def _sequences(page: str, hits: list[CodeHit]) -> list[list[CodeHit]]:
 def _is_marker(text: PageText, hit: CodeHit) -> bool:
     page = text.text
     line_start, line_end = text.line_bounds(hit.start)
-    before = page[line_start : hit.start]
-    after = page[hit.end : line_end]
+    before = page[max(line_start, hit.start - _NEAR) : hit.start]
+    after = page[hit.end : min(line_end, hit.end + _NEAR)]
     first = page[hit.start].lower()
     if first == "e":
         return False  # "Exemption 6" is always a citation
@@ -210,7 +271,7 @@ def _in_exemption_column(text: PageText, index: int) -> bool:
     for line in reversed(lines[max(0, position - _TABLE_LOOKBACK) : position]):
         if not line.text.strip():
             return False
-        if _EXEMPTION_HEADING.search(line.text):
+        if _EXEMPTION_HEADING.search(line.text[:_NEAR]):
             return True
     return False
 

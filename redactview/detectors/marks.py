@@ -22,10 +22,37 @@ _DOTS = re.compile(r"[•●]{3,}+")
 _X_RIGHT = re.compile(r"[0-9Xx]*+(?:[-/.,  ][0-9Xx]++)*+")
 _X_LEFT = re.compile(r"(?:[0-9Xx]++[-/., ])*+[0-9Xx]*+$")
 _X_LOOKBACK = 48
+_NEAR = 200  # how far along a line a rule looks for its context: long lines stay linear
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s{0,2}$")
 _TEMPLATE_WORDS = frozenset(
-    "section sections clause paragraph para chapter part appendix annex annexe schedule article"
-    " figure fig table item step version page vol volume book act rule no number".split()
+    [
+        "section",
+        "sections",
+        "clause",
+        "paragraph",
+        "para",
+        "chapter",
+        "part",
+        "appendix",
+        "annex",
+        "annexe",
+        "schedule",
+        "article",
+        "figure",
+        "fig",
+        "table",
+        "item",
+        "step",
+        "version",
+        "page",
+        "vol",
+        "volume",
+        "book",
+        "act",
+        "rule",
+        "no",
+        "number",
+    ]
 )
 _TRUNCATION = re.compile(r"\[[ \t|_.:'\-]{0,10}+$", re.M)
 _EDGE_RESIDUE = re.compile(r":[ \t]++[|{][ \t|_.:'\-]{0,10}+$", re.M)
@@ -70,8 +97,9 @@ def _asterisk_confidence(text: PageText, start: int, end: int, stars: int) -> fl
     page = text.text
     spaced = end - start != stars
     before = page[start - 1] if start else " "
-    line = text.line_text(start).strip()
-    if line == page[start:end]:
+    line_start, line_end = text.line_bounds(start)
+    short = line_end - line_start <= end - start + _NEAR
+    if short and page[line_start:line_end].strip() == page[start:end]:
         if spaced and stars <= 5:
             return 0.0  # "* * *": a section break
         return 0.4 if stars >= 30 or stars == 3 else 0.7  # a rule of stars, or a whole line cut
@@ -104,7 +132,9 @@ def blocks(text: PageText) -> list[Redaction]:
     if any(char in page for char in _BLOCK_CHARS):
         for match in islice(_BLOCKS.finditer(page), MAX_PER_RULE):
             marker = match[0]
-            if len(marker) == 1 and (marker in _BULLET_BLOCKS or _at_line_start(text, match.start())):
+            if len(marker) == 1 and (
+                marker in _BULLET_BLOCKS or _at_line_start(text, match.start())
+            ):
                 continue
             confidence = 0.95 if len(marker) > 1 else 0.6
             found.append(
@@ -134,7 +164,7 @@ def blocks(text: PageText) -> list[Redaction]:
 
 def _at_line_start(text: PageText, index: int) -> bool:
     line_start, _ = text.line_bounds(index)
-    return not text.text[line_start:index].strip()
+    return index - line_start <= _NEAR and not text.text[line_start:index].strip()
 
 
 def x_masks(text: PageText) -> list[Redaction]:
@@ -189,7 +219,7 @@ def _x_finding(text: PageText, start: int, end: int) -> Redaction | None:
 
 def _after_template_word(page: str, start: int) -> bool:
     match = _WORD_BEFORE.search(page, max(0, start - 24), start)
-    return bool(match) and match[1].lower() in _TEMPLATE_WORDS
+    return match is not None and match[1].lower() in _TEMPLATE_WORDS
 
 
 def truncations(text: PageText) -> list[Redaction]:
@@ -204,7 +234,8 @@ def truncations(text: PageText) -> list[Redaction]:
     if "|" in page or "{" in page:
         for match in islice(_EDGE_RESIDUE.finditer(page), MAX_PER_RULE):
             start = match.start() + len(match[0]) - len(match[0].lstrip(": \t"))
-            line = text.line_text(start)
+            line_start, _ = text.line_bounds(start)
+            line = page[max(line_start, start - _NEAR) : match.end()]
             if line.count("|") + line.count("{") == 1:
                 found.append(_truncation_at(text, start, match.end(), 0.6))
     return found
@@ -215,7 +246,7 @@ def _truncation(text: PageText, start: int, end: int) -> Redaction | None:
     _, line_end = text.line_bounds(start)
     if page.find("]", line_end, line_end + 200) >= 0 and not _opens_before_close(page, line_end):
         return None  # "[Redacted under\nsection 40(2)]": a label wrapped onto the next line
-    before = page[text.line_bounds(start)[0] : start].rstrip()
+    before = page[max(text.line_bounds(start)[0], start - _NEAR) : start].rstrip()
     if before.endswith(("=", "(", ",", "[")):
         return None  # code or data, not a cut line
     return _truncation_at(text, start, end, 0.8 if before.endswith(":") else 0.6)

@@ -108,8 +108,9 @@ def labelled_values(text: PageText) -> list[Redaction]:
 
 def _labelled(text: PageText, label: str, value_start: int, line_end: int) -> Redaction | None:
     page = text.text
-    gap = _CELL_END.search(page, value_start, line_end)
-    value_end = gap.start() if gap else line_end
+    limit = min(line_end, value_start + 200)
+    gap = _CELL_END.search(page, value_start, limit)
+    value_end = gap.start() if gap else limit
     value = classify_value(page[value_start:value_end])
     start, end = value_start + value.start, value_start + value.end
     generic = label.lower().rstrip(" (£$€)") in _GENERIC_LABELS
@@ -159,7 +160,7 @@ def currency_values(text: PageText) -> list[Redaction]:
 def _after_currency(text: PageText, index: int, end: int) -> Redaction | None:
     page = text.text
     code = end - index == 3
-    if code and (index > 0 and page[index - 1].isalpha() or page[end : end + 1].isalpha()):
+    if code and ((index > 0 and page[index - 1].isalpha()) or page[end : end + 1].isalpha()):
         return None  # a word containing GBP, not the currency
     value_start = end + len(page[end : end + 8]) - len(page[end : end + 8].lstrip(" \t"))
     field = _field_before(text, index)
@@ -169,7 +170,11 @@ def _after_currency(text: PageText, index: int, end: int) -> Redaction | None:
         if marker == "[" or is_mask(marker):
             stop = value_start + len(marker)
             return text.finding(
-                Kind.MISSING_VALUE, DETECTOR + ".currency", value_start, stop, confidence=0.85,
+                Kind.MISSING_VALUE,
+                DETECTOR + ".currency",
+                value_start,
+                stop,
+                confidence=0.85,
                 field=field,
             )
     confidence = _blank_confidence(text, index, end, value_start, code)
@@ -185,15 +190,15 @@ def _blank_confidence(text: PageText, index: int, end: int, value_start: int, co
     page = text.text
     line_start, line_end = text.line_bounds(index)
     following = page[value_start] if value_start < line_end else "\n"
-    before = page[line_start:index]
-    if following.isdigit() or following.isalpha() and value_start == end:
+    before = page[max(line_start, index - 80) : index]
+    if following.isdigit() or (following.isalpha() and value_start == end):
         return 0.0  # "£5", "$HOME"
-    if before.endswith("(") and following == ")" or following in "/%":
+    if (before.endswith("(") and following == ")") or following in "/%":
         return 0.0  # "Value (£)" column headings, "£/month"
     if not before.strip() or before.endswith(("  ", "\t", "|")):
         return 0.0  # a currency alone in a cell: the table rule decides
     cue = MONEY_WORDS.search(before[-40:]) is not None or before.rstrip().endswith(":")
-    if code and not cue or "currency" in before.lower():
+    if (code and not cue) or "currency" in before.lower():
         return 0.0
     if following == "\n":
         return 0.75

@@ -106,7 +106,7 @@ def _rows(text: PageText, lines: tuple[Line, ...], first: int, mode: str) -> lis
         if not line.text.strip() or _header(text, line) is not None:
             break
         row = split_row(text, line)
-        if row.mode != mode and mode != "space" or len(row.cells) == 1 and len(line.text) > 50:
+        if (row.mode != mode and mode != "space") or (len(row.cells) == 1 and len(line.text) > 50):
             break
         rows.append(row)
     return rows

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import ndimage
 
 DARK_LEVEL = 110  # grey levels below this are ink
 CORE_SHARE = 0.9  # a window this dark is inside a solid area
@@ -63,6 +62,8 @@ class _Outline:
 
 def find_dark_boxes(pixels: Pixels, scale: float) -> list[PixelBox]:
     """Every solid dark rectangle in a grayscale image of `scale` page points per pixel."""
+    from scipy import ndimage  # a quarter second to import: only once a scan needs it
+
     dark = pixels < DARK_LEVEL
     window = window_pixels(scale)
     share = ndimage.uniform_filter(dark.astype(np.float32), size=window, mode="constant")
@@ -110,6 +111,8 @@ def _outline(
     window: int,
 ) -> _Outline | None:
     """Grow a core back out to its edges, fill its holes and measure it."""
+    from scipy import ndimage  # a quarter second to import: only once a scan needs it
+
     region = _grown(core, 2 * window, pixels.shape)
     own = labels[region] == number
     square = np.ones((window, window), bool)

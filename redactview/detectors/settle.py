@@ -145,10 +145,13 @@ def _in_range(starts: list[tuple[int, int]], shape: Redaction) -> set[int]:
 def _meet(mine: Redaction, shape: Redaction) -> bool:
     if mine.page != shape.page:
         return False
-    if shape.start is not None and shape.end is not None and mine.start is not None:
-        if mine.end is not None and overlaps((mine.start, mine.end), (shape.start, shape.end)):
-            return True
-    return _boxes_meet(mine, shape)
+    return _ranges_meet(mine, shape) or _boxes_meet(mine, shape)
+
+
+def _ranges_meet(a: Redaction, b: Redaction) -> bool:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return overlaps((a.start, a.end), (b.start, b.end))
 
 
 def _boxes_meet(a: Redaction, b: Redaction) -> bool:

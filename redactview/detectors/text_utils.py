@@ -105,8 +105,8 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tupl
 
 def span_bbox(line: Line, start: int, end: int) -> BBox | None:
     """The box of document offsets `start:end` on a PDF line, interpolating inside spans."""
-    boxes = [_part_box(span, start, end) for span in line.spans if span.start < end]
-    boxes = [box for box in boxes if box is not None]
+    parts = (_part_box(span, start, end) for span in line.spans if span.start < end)
+    boxes = [box for box in parts if box is not None]
     if not boxes:
         return None if start != end or not line.spans else _point_box(line.spans, start)
     return (
@@ -131,7 +131,7 @@ def _point_box(spans: tuple[Span, ...], offset: int) -> BBox | None:
     before = [span for span in spans if span.end <= offset]
     if not before:
         return None
-    x0, y0, x1, y1 = before[-1].bbox
+    _, y0, x1, y1 = before[-1].bbox
     return (x1, y0, x1, y1)
 
 

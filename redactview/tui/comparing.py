@@ -83,3 +83,62 @@ def _spans(change: Change, at_a: int, at_b: int, len_a: int, len_b: int) -> tupl
         start = min(len_b, at_b + max(0, span_a[0] - at_a))
         span_b = (start, start)
     return span_a, span_b
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Stretches of A and B shown facing each other: whole lines, with the changes inside them.
+
+    Groups end where the same text in both releases reaches a line break, so a change sits in
+    its sentence instead of on a row of its own:
+
+        A: Present: the Fleet Manager, |Tobias Wren|.
+        B: Present: the Fleet Manager, |[REDACTED]|.
+    """
+
+    a: Span
+    b: Span
+    changes: tuple[int, ...] = ()
+
+
+def build_groups(blocks: list[Block], text_a: str, text_b: str) -> list[Group]:
+    """Gather blocks into groups that start and end at line breaks of the unchanged text."""
+    groups: list[Group] = []
+    start_a = start_b = 0
+    changes: list[int] = []
+    for block in blocks:
+        if block.change is not None:
+            changes.append(block.change)
+            continue
+        split = _split_at_breaks(block, text_a, text_b)
+        if split is None:
+            continue  # no line break on one side: the line goes on
+        head_end, middle, tail_start = split
+        groups.append(Group((start_a, head_end[0]), (start_b, head_end[1]), tuple(changes)))
+        if middle.a[0] < middle.a[1] or middle.b[0] < middle.b[1]:
+            groups.append(Group(middle.a, middle.b))
+        start_a, start_b = tail_start
+        changes = []
+    if changes or start_a < len(text_a) or start_b < len(text_b):
+        groups.append(Group((start_a, len(text_a)), (start_b, len(text_b)), tuple(changes)))
+    return groups
+
+
+def _split_at_breaks(
+    block: Block, text_a: str, text_b: str
+) -> tuple[tuple[int, int], Block, tuple[int, int]] | None:
+    """Where the unchanged block's first line ends, its middle lines, and its last line starts."""
+    first_a, last_a = _breaks(text_a, *block.a)
+    first_b, last_b = _breaks(text_b, *block.b)
+    if first_a is None or first_b is None or last_a is None or last_b is None:
+        return None
+    middle = Block((first_a + 1, last_a + 1), (first_b + 1, last_b + 1))
+    return (first_a + 1, first_b + 1), middle, (last_a + 1, last_b + 1)
+
+
+def _breaks(text: str, start: int, end: int) -> tuple[int | None, int | None]:
+    """The first and the last line or page break in text[start:end], if any."""
+    found = [i for i in (text.find("\n", start, end), text.find("\f", start, end)) if i >= 0]
+    if not found:
+        return None, None
+    return min(found), max(text.rfind("\n", start, end), text.rfind("\f", start, end))

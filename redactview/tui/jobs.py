@@ -213,8 +213,9 @@ class _PageTee:
 
 
 def light_page(page: Page) -> Page:
-    """The page without per-span detail, which the UI does not draw: less to pickle."""
-    return replace(page, lines=tuple(replace(line, spans=()) for line in page.lines))
+    """The page without per-span detail or pixels, which the UI does not draw: less to pickle."""
+    lines = tuple(replace(line, spans=()) for line in page.lines)
+    return replace(page, lines=lines, raster=None)
 
 
 def scan_job(path: str, password: str | None, send: Callable[[JobEvent], None]) -> None:

@@ -229,3 +229,17 @@ def test_a_word_that_flips_by_two_letters_is_a_change() -> None:
     assert [(c.a.text, c.b.text) for c in result.changes if c.a and c.b] == [
         ("decrease", "increase")
     ]
+
+
+def test_a_marker_faces_words_that_run_over_a_page_break() -> None:
+    a_text = swap(BASE, NAME, "[REDACTED]")
+    split = BASE.index(NAME) + len("Corrie Civil")
+    b_text = (
+        "Glenhollow Water Board\n" + BASE[:split] + "\nPage 1 of 2\f"
+        "Glenhollow Water Board\n" + BASE[split:] + "\nPage 2 of 2\n"
+    )
+    result = compare(release(a_text, ["[REDACTED]"]), release(b_text))
+    assert [c.type for c in result.changes] == [ChangeType.REVEALED]
+    revealed = result.changes[0].b
+    assert revealed is not None and revealed.text.startswith("Corrie Civil")
+    assert revealed.text.endswith("Works") and revealed.page == 1

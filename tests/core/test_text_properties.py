@@ -61,7 +61,7 @@ PIECES = st.sampled_from(
         ".",
         ",",
         "FOISA",
-    ]  # fmt: skip
+    ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=80).map("".join))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from redactview.model import Change, ChangeType, Passage
 from redactview.tui.app import RedactviewApp
-from redactview.tui.comparing import build_blocks
+from redactview.tui.comparing import build_blocks, build_groups
 from redactview.tui.screens.compare import CompareScreen
 from redactview.tui.widgets.compare_view import CompareView
 
@@ -161,3 +161,24 @@ def test_blocks_cover_both_texts_in_order() -> None:
         assert all(left[1] == right[0] for left, right in pairwise(spans))
     assert blocks[1].b[0] == blocks[1].b[1] == 10  # removed text faces an empty stretch
     assert a[slice(*blocks[2].a)] == " same two. " and b[slice(*blocks[2].b)] == "same two. "
+
+
+def test_groups_keep_changes_inside_their_lines() -> None:
+    a = "Name: Tobias Wren.\nSame line two.\nSame three.\nFee: [REDACTED] in all.\n"
+    b = "Name: [REDACTED].\nSame line two.\nSame three.\nFee: £412,000 in all.\n"
+    changes = (
+        Change(ChangeType.WITHHELD, _passage(a, 6, 17), _passage(b, 6, 16)),
+        Change(ChangeType.REVEALED, _passage(a, 51, 61), _passage(b, 50, 58)),
+    )
+    assert [c.a.text for c in changes] == ["Tobias Wren", "[REDACTED]"]
+    assert [c.b.text for c in changes] == ["[REDACTED]", "£412,000"]
+    groups = build_groups(build_blocks(changes, len(a), len(b)), a, b)
+    assert [(a[slice(*g.a)], b[slice(*g.b)], g.changes) for g in groups] == [
+        ("Name: Tobias Wren.\n", "Name: [REDACTED].\n", (0,)),
+        ("Same line two.\nSame three.\n", "Same line two.\nSame three.\n", ()),
+        ("Fee: [REDACTED] in all.\n", "Fee: £412,000 in all.\n", (1,)),
+    ]
+    for side, text in (("a", a), ("b", b)):
+        spans = [getattr(g, side) for g in groups]
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert all(left[1] == right[0] for left, right in pairwise(spans))
