@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -115,7 +116,9 @@ def _page_count(path: str, load: LoadOptions) -> int:
         return 1
 
 
-def _join(path: str, futures: list[Future[PartialScan | ScanError]]) -> DocumentReport | ScanError:
+def _join(
+    path: str, futures: Sequence[Future[PartialScan | ScanError]]
+) -> DocumentReport | ScanError:
     from redactview.scan import merge_partials
 
     parts = []

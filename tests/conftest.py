@@ -8,7 +8,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point REDACTVIEW_HOME at a fresh folder so no test reads or writes the user's own files."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("REDACTVIEW_HOME", str(home))

@@ -64,6 +64,7 @@ _US = re.compile(
 _US_WORD = re.compile(r"\bExemptions?\s(?P<n>[1-9])(?![\d.])(?P<sub>\s?\([a-f]\))?", re.I)
 _US_WORD_TAIL = re.compile(r"\s?(?:,|and|or|&)\s?(?P<n>[1-9])(?![\d.])(?P<sub>\s?\([a-f]\))?", re.I)
 _DIGIT = re.compile(r"\d")
+_SHORT = 512  # texts shorter than this (labels, cells) are not worth caching
 _PAREN_PART = re.compile(r"\(\s?([0-9a-z]{1,4})\s?\)", re.I)
 _US_BARE_LEAD = re.compile(r"(?:\[|\bex\.?\s?|-)$", re.I)
 
@@ -102,12 +103,18 @@ def find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     """Every exemption citation in `text`, in order; overlapping forms are reported once."""
     if not _DIGIT.search(text):
         return ()  # every code has a digit: most labels and pages of prose stop here
-    return _find_codes(text, ctx)
+    if len(text) < _SHORT:
+        return _codes_of(text, ctx)
+    return _page_codes(text, ctx)
 
 
-@lru_cache(maxsize=16)
-def _find_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
-    """Cached: a page's codes are wanted by the label detector and by `find_exemptions`."""
+@lru_cache(maxsize=2)
+def _page_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
+    """A page's codes, kept for the label detector after `find_exemptions` (or the reverse)."""
+    return _codes_of(text, ctx)
+
+
+def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     hits: list[CodeHit] = []
     for pattern, handler in ((_UK, _uk_hit), (_EIR, _eir_hit), (_US, _us_hit)):
         reached = -1

@@ -90,12 +90,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # A few stray high bytes in mostly ASCII text are Western punctuation (£, –, é): a guess from
     # so little evidence is usually wrong, so take cp1252; otherwise let charset-normalizer judge.
     guess = _guess_encoding(data) if _high_byte_share(data) > 0.05 else None
-    for encoding in (guess, "cp1252"):
-        if encoding:
-            try:
-                return data.decode(encoding), encoding
-            except (UnicodeDecodeError, LookupError):
-                continue
+    for encoding in (guess or "cp1252", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
     return data.decode("latin-1"), "latin-1"
 
 

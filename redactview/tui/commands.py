@@ -22,7 +22,7 @@ class RedactviewCommands(Provider):
 
     def _entries(self) -> list[tuple[str, object, str]]:
         app = self.app
-        entries = [
+        entries: list[tuple[str, object, str]] = [
             (name, partial(app.run_action, action), help_) for name, action, help_ in _COMMANDS
         ]
         for path, state in app.documents.items():  # type: ignore[attr-defined]

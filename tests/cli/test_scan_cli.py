@@ -1,4 +1,4 @@
-"""`redactview scan` and `redactview text` as a user runs them: outputs, files written, exit codes."""
+"""`redactview scan` and `redactview text` as a user runs them: output, files, exit codes."""
 
 from __future__ import annotations
 
@@ -71,7 +71,9 @@ def test_offsets_index_the_text_command_output(
     assert code == 0
     assert text_out == "Page one says nothing.\fSigned: ******** (Head of Finance)"
     code, out, _ = run(["scan", "-j", "0", "-f", "json", str(path)], capsys)
-    (record,) = [r for r in json.loads(out)["documents"][0]["redactions"] if r["kind"] == "asterisks"]
+    (record,) = [
+        r for r in json.loads(out)["documents"][0]["redactions"] if r["kind"] == "asterisks"
+    ]
     assert text_out[record["start"] : record["end"]] == "********"
     assert record["page"] == 2
 
@@ -88,7 +90,7 @@ def test_csv_export_has_a_row_per_redaction_and_no_formulas(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "hostile.txt"
-    path.write_text("=HYPERLINK(\"http://x\") [REDACTED]\n@SUM(A1) *****\n", encoding="utf-8")
+    path.write_text('=HYPERLINK("http://x") [REDACTED]\n@SUM(A1) *****\n', encoding="utf-8")
     out_file = tmp_path / "inventory.csv"
     code, out, err = run(["scan", "-j", "0", "-o", str(out_file), str(path)], capsys)
     assert code == 0, err
@@ -167,7 +169,8 @@ def test_every_command_has_help_with_an_example(
 
 
 @pytest.mark.parametrize(
-    "argv", [["scan"], ["scan", "--format", "xml", "x.txt"], ["text"], ["scan", "--jobs", "many", "x"]]
+    "argv",
+    [["scan"], ["scan", "--format", "xml", "x.txt"], ["text"], ["scan", "--jobs", "many", "x"]],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)
@@ -180,7 +183,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     [b"", b"%PDF-1.4\n%garbage", b"\x00\x01" * 300],
     ids=["empty", "truncated-pdf", "binary"],
 )
-def test_installed_command_reports_bad_files_without_traceback(tmp_path: Path, content: bytes) -> None:
+def test_installed_command_reports_bad_files_without_traceback(
+    tmp_path: Path, content: bytes
+) -> None:
     path = tmp_path / "bad.pdf"
     path.write_bytes(content)
     result = subprocess.run(
@@ -223,7 +228,9 @@ def test_long_pdf_split_across_workers_matches_one_pass(
     doc = pymupdf.open()
     for number in range(230):
         page = doc.new_page()
-        page.insert_text((72, 90), f"Minute {number}: the officer ({'*' * (3 + number % 5)}) spoke.")
+        page.insert_text(
+            (72, 90), f"Minute {number}: the officer ({'*' * (3 + number % 5)}) spoke."
+        )
         if number % 40 == 0:
             page.insert_text((72, 120), "Withheld under section 40(2): [REDACTED]")
     doc.save(path)
@@ -238,7 +245,10 @@ def test_long_pdf_split_across_workers_matches_one_pass(
 
 
 def test_a_file_over_its_time_limit_is_reported_and_the_scan_goes_on(
-    letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    letter: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from redactview import workers
 

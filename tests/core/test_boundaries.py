@@ -28,14 +28,18 @@ def test_core_imports_no_ui_library(module: str) -> None:
         "bad = sorted(m for m in ('textual', 'rich') if m in sys.modules); "
         "print(','.join(bad))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
 
 
 def test_package_import_is_light() -> None:
     code = "import sys, redactview; print('pymupdf' in sys.modules, 'numpy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == ["False", "False"]
 
 

@@ -1,4 +1,4 @@
-"""Loaders: every format gives pages whose lines index the document text; bad input, one clear error."""
+"""Loaders: pages whose lines index the document text; for bad input, one clear error."""
 
 from __future__ import annotations
 
@@ -78,13 +78,15 @@ def test_text_pages_split_on_form_feed(tmp_path: Path) -> None:
 
 
 def test_pdf_lines_have_offsets_and_bboxes(tmp_path: Path) -> None:
-    path = write_pdf(tmp_path / "letter.pdf", [["From: Dana Whitlock", "To: [REDACTED]"], ["Page 2"]])
+    path = write_pdf(
+        tmp_path / "letter.pdf", [["From: Dana Whitlock", "To: [REDACTED]"], ["Page 2"]]
+    )
     text = assert_offsets_consistent(path)
     assert text == "From: Dana Whitlock\nTo: [REDACTED]\fPage 2"
     with load_document(path) as document:
         line = next(document.iter_pages()).lines[1]
         assert line.bbox is not None
-        x0, y0, x1, y1 = line.bbox
+        x0, y0, _x1, y1 = line.bbox
         assert x0 == pytest.approx(72, abs=1)
         assert y0 < 88 < y1  # the baseline of the second line is at y = 88
 
@@ -160,9 +162,8 @@ def _make_fifo(path: Path) -> Path:
 )
 def test_bad_input_is_one_line_naming_the_file(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path)
-    with pytest.raises(LoadError) as caught:
-        with load_document(path) as document:
-            list(document.iter_pages())
+    with pytest.raises(LoadError) as caught, load_document(path) as document:
+        list(document.iter_pages())
     message = str(caught.value)
     assert str(path) in message
     assert reason.lower() in message.lower()

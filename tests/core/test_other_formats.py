@@ -83,7 +83,8 @@ def test_html_visible_text_only(tmp_path: Path) -> None:
     fmt, text, _ = load_text(path)
     assert fmt is Format.HTML
     assert text == (
-        "Decision notice\nThe name was <redacted> under s.40(2).\nItem | Cost\nSurvey | £[WITHHELD]\n"
+        "Decision notice\nThe name was <redacted> under s.40(2).\n"
+        "Item | Cost\nSurvey | £[WITHHELD]\n"
     )
 
 
