@@ -80,7 +80,10 @@ def _attribute(
     scottish: bool,
 ) -> Redaction:
     if redaction.exemption:
-        return _with(redaction, _scottish(redaction.exemption, scottish), ExemptionSource.LABEL)
+        exemption = _scottish(redaction.exemption, scottish)
+        if exemption == redaction.exemption and redaction.exemption_confidence is not None:
+            return redaction  # the detector already said how it knows
+        return _with(redaction, exemption, ExemptionSource.LABEL)
     adjacent = _adjacent(redaction, by_line.get((redaction.page, redaction.line), []))
     if adjacent:
         return _with(redaction, adjacent, ExemptionSource.ADJACENT)

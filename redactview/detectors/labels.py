@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from redactview.detectors.exemption_names import US_FOIA
-from redactview.detectors.exemptions import CodeContext, CodeHit, find_codes, page_context
+from redactview.detectors.code_markers import standing_codes
+from redactview.detectors.exemptions import CodeContext, find_codes, page_context
 from redactview.detectors.text_utils import MAX_PER_RULE, PageText, Spans
 from redactview.model import ExemptionSource, Kind, Redaction
 
@@ -31,12 +31,12 @@ _ROUND = re.compile(
     rf"\((?=[^()\n])(?=[^()\n]{{0,80}}?{_WORD})(?:[^()\n]|\([^()\n]{{0,10}}+\)){{1,80}}+\)"
 )
 _KEYWORD = re.compile(
-    r"[a-z]*(?:redact|withh[eo]ld|exempt|removed|deleted|omitted|not disclosed|undisclosed"
-    r"|censored|excised|classified)[a-z]*",
+    r"(?<![A-Za-z])(?:redact(?:ed|ion|ions)?|withh[eo]ld|exempt(?:ed|ion)?|removed|deleted|omitted"
+    r"|not disclosed|undisclosed|censored|excised|classified)(?![A-Za-z])",
     re.I,
 )
 _TRAIL = re.compile(
-    r"^(?:\s*$|\s*[-–—:;,/(_]|\s+s\.?\s?\d|\s+(?:under|by|per|pursuant|as|for|in|sections?|regs?"
+    r"^(?:\s*$|\s*[-–—:;,/(_]|\s+s\.?\s?\d|\s+(?:under|by|per|pursuant|sections?|regs?"
     r"|regulation|exemptions?|foi|ex)\b)",
     re.I,
 )
@@ -46,69 +46,6 @@ _CODE_FILLER = re.compile(
     r"^(?:[\s,;&/\-–:.]|\b(?:and|or|ex|exempt(?:ion)?s?|foia|foisa|eir|under|per|s|section)\b)*$",
     re.I,
 )
-_CITE_BEFORE = frozenset(
-    [
-        "exemption",
-        "exemptions",
-        "under",
-        "pursuant",
-        "per",
-        "to",
-        "and",
-        "or",
-        "of",
-        "by",
-        "see",
-        "cite",
-        "cited",
-        "citing",
-        "invoke",
-        "invoked",
-        "invoking",
-        "apply",
-        "applied",
-        "applying",
-        "section",
-        "subsection",
-        "§",
-        "552",
-        "u.s.c.",
-        "foia",
-        "also",
-        "with",
-        "in",
-    ]
-)
-_CITE_AFTER = frozenset(
-    [
-        "and",
-        "or",
-        "applies",
-        "apply",
-        "applied",
-        "was",
-        "were",
-        "is",
-        "are",
-        "protects",
-        "protect",
-        "exempts",
-        "covers",
-        "allows",
-        "permits",
-        "which",
-        "because",
-        "to",
-        "of",
-    ]
-)
-_CITE_LABEL = re.compile(r"exempt|applied|withheld under|basis|reason|code|cited|section", re.I)
-_SEQUENCE_GAP = re.compile(r"^[\s,;/&]*$")
-_EXEMPTION_HEADING = re.compile(
-    r"(?:\s{2,}|\t|\|)\s*(?:exemptions?|sections?|reasons?)\b[^:\n]*$", re.I
-)
-_TABLE_LOOKBACK = 40
-_NEAR = 200  # how far along a line the rules look: long lines stay linear
 
 
 def detect_labels(text: PageText) -> list[Redaction]:
@@ -119,7 +56,8 @@ def detect_labels(text: PageText) -> list[Redaction]:
     taken = Spans([(r.start - text.page.start, r.end - text.page.start) for r in found])  # type: ignore[operator]
     found += _bare_words(text, taken)
     if _might_cite(page):
-        found += _code_markers(text, ctx, taken)
+        for start, end, codes, confidence in standing_codes(text, ctx, taken):
+            found.append(_label(text, start, end, codes, "marks.code", confidence))
     return found
 
 
@@ -147,6 +85,13 @@ def _brackets(text: PageText, ctx: CodeContext) -> list[Redaction]:
 def _bracket_label(
     text: PageText, match: re.Match[str], ctx: CodeContext, confidence: float
 ) -> Redaction | None:
+    start = match.start()
+    if (
+        start
+        and match[0][0] == "["
+        and (text.text[start - 1].isalnum() or text.text[start - 1] == "_")
+    ):
+        return None  # list[Redaction], items[REDACTED_KEY]: indexing, not a label
     content = inside(match[0])
     if is_label_text(content):
         codes = tuple(code for hit in find_codes(content, ctx) for code in hit.codes)
@@ -221,84 +166,3 @@ def _bare_words(text: PageText, taken: Spans) -> list[Redaction]:
             found.append(_label(text, index, end, (), "marks.label_word", 0.75))
         index = page.find("REDACTED", end)
     return found
-
-
-def _code_markers(text: PageText, ctx: CodeContext, taken: Spans) -> list[Redaction]:
-    """Exemption codes printed in the place of the text they cut, grouped when side by side."""
-    page = text.text
-    markers = [
-        hit
-        for hit in find_codes(page, ctx)[:MAX_PER_RULE]
-        if not taken.covers(hit.start) and _is_marker(text, hit)
-    ]
-    found: list[Redaction] = []
-    for group in _sequences(page, markers):
-        codes = tuple(code for hit in group for code in hit.codes)
-        confidence = 0.85 if group[0].regime == US_FOIA else 0.7
-        found.append(_label(text, group[0].start, group[-1].end, codes, "marks.code", confidence))
-    return found
-
-
-def _sequences(page: str, hits: list[CodeHit]) -> list[list[CodeHit]]:
-    groups: list[list[CodeHit]] = []
-    for hit in hits:
-        if groups and _SEQUENCE_GAP.match(page[groups[-1][-1].end : hit.start]):
-            groups[-1].append(hit)
-        else:
-            groups.append([hit])
-    return groups
-
-
-def _is_marker(text: PageText, hit: CodeHit) -> bool:
-    page = text.text
-    line_start, line_end = text.line_bounds(hit.start)
-    before = page[max(line_start, hit.start - _NEAR) : hit.start]
-    after = page[hit.end : min(line_end, hit.end + _NEAR)]
-    first = page[hit.start].lower()
-    if first == "e":
-        return False  # "Exemption 6" is always a citation
-    if hit.regime == US_FOIA and first in "(b":
-        marker = _us_marker(before, after)
-    else:
-        marker = _cell_marker(before, after)
-    return marker and not _in_exemption_column(text, hit.start)
-
-
-def _in_exemption_column(text: PageText, index: int) -> bool:
-    """True inside a table whose heading names exemptions: an index of codes, not markers."""
-    lines = text.lines
-    position = text.line_index(index)
-    for line in reversed(lines[max(0, position - _TABLE_LOOKBACK) : position]):
-        if not line.text.strip():
-            return False
-        if _EXEMPTION_HEADING.search(line.text[:_NEAR]):
-            return True
-    return False
-
-
-def _us_marker(before: str, after: str) -> bool:
-    """`From: (b)(6)` and `(b)(6), (b)(7)(C)` stand as markers; `under (b)(6)` is a citation."""
-    stripped = before.rstrip()
-    if stripped.endswith(":"):
-        return not _CITE_LABEL.search(_cell_of(stripped))
-    words_before = stripped.split()
-    previous = words_before[-1].lower().strip(",;(") if words_before else ""
-    words_after = after.split()
-    following = words_after[0].lower().strip(",;.") if words_after else ""
-    return previous not in _CITE_BEFORE and following not in _CITE_AFTER
-
-
-def _cell_marker(before: str, after: str) -> bool:
-    """A UK code is a marker only as a whole cell or value: `From: s.40(2)`, `|  s.43  |`."""
-    stripped = before.rstrip()
-    opens = not stripped or before.endswith(("  ", "\t", "|")) or stripped.endswith("|")
-    if stripped.endswith(":"):
-        opens = not _CITE_LABEL.search(_cell_of(stripped))
-    rest = after.lstrip(" .)")
-    closes = not rest or after.startswith(("  ", "\t", "|", " |")) or rest.startswith("|")
-    return opens and closes
-
-
-def _cell_of(before: str) -> str:
-    """The label a value follows: the text after the last column gap."""
-    return re.split(r"\s{2,}|\t|\|", before)[-1]

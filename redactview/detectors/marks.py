@@ -247,8 +247,8 @@ def _truncation(text: PageText, start: int, end: int) -> Redaction | None:
     if page.find("]", line_end, line_end + 200) >= 0 and not _opens_before_close(page, line_end):
         return None  # "[Redacted under\nsection 40(2)]": a label wrapped onto the next line
     before = page[max(text.line_bounds(start)[0], start - _NEAR) : start].rstrip()
-    if before.endswith(("=", "(", ",", "[")):
-        return None  # code or data, not a cut line
+    if before.endswith(("=", "(", ",", "[", '":')):
+        return None  # code or data (`items = [`, JSON `"documents": [`), not a cut line
     return _truncation_at(text, start, end, 0.8 if before.endswith(":") else 0.6)
 
 

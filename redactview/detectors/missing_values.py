@@ -29,6 +29,7 @@ _MONEY_LABEL = re.compile(
     r"|payment|spend|total|charge|award))(?:\s\((?:[£$€]|GBP|USD|EUR)\))?$",
     re.I,
 )
+_LONGEST_LABEL = 40
 _GENERIC_LABELS = frozenset({"total", "value", "amount", "sum", "cost", "costs"})
 _CELL_END = re.compile(r"\s{2,}|\t|\|")
 _MASK_AFTER = re.compile(
@@ -98,6 +99,8 @@ def labelled_values(text: PageText) -> list[Redaction]:
         line_start, line_end = text.line_bounds(colon)
         cell = page[max(line_start, colon - 80) : colon]
         field = _CELL_END.split(cell)[-1].strip() if "\n" not in cell else label["label"]
+        if len(field) > _LONGEST_LABEL or field.count(" ") >= 5:
+            continue  # "... against a budget of £1.5m. Costs:" ends a sentence, not a field
         redaction = _labelled(text, field or label["label"], match.end(), line_end)
         if redaction is not None:
             found.append(redaction)

@@ -23,6 +23,7 @@ DETECTOR = "missing_values.table"
 MAX_ROWS = 500
 _SPACE_GAP = re.compile(r"\S(?:\S| (?=\S))*+")
 _FIGURE = re.compile(r"[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d\.\d\d\b")
+_TOTAL = re.compile(r"(?:sub-?|grand )?totals?\b", re.I)
 _RULE_ROW = re.compile(r"^[\s|:+=_-]*$")
 
 
@@ -158,9 +159,15 @@ def _missing(text: PageText, header: Row, rows: list[Row]) -> list[Redaction]:
         if ValueKind.FIGURE not in kinds:
             continue
         for (row, cell), kind in zip(cells, kinds, strict=True):
+            if kind is ValueKind.BLANK and _is_total(row):
+                continue  # a totals row leaves unit prices and rates blank
             if kind in (ValueKind.BLANK, ValueKind.MASKED):
                 found.append(_finding(text, header, row, column, cell, kind))
     return found
+
+
+def _is_total(row: Row) -> bool:
+    return bool(row.cells) and _TOTAL.match(row.cells[0].text) is not None
 
 
 def _is_data(row: Row) -> bool:

@@ -103,7 +103,13 @@ def absorb(winner: Redaction, loser: Redaction) -> Redaction:
     for name in ("field", "bbox", "est_chars", "line"):
         if getattr(winner, name) is None and getattr(loser, name) is not None:
             changes[name] = getattr(loser, name)
+    if _says_row_and_column(loser.field) and not _says_row_and_column(winner.field):
+        changes["field"] = loser.field  # "row CDC-0236, column Value" says more than "CDC-0236"
     return replace(winner, **changes) if changes else winner  # type: ignore[arg-type]
+
+
+def _says_row_and_column(field: str | None) -> bool:
+    return field is not None and field.startswith("row ") and ", column " in field
 
 
 def _settle_geometry(text: list[Redaction], others: list[Redaction]) -> list[Redaction]:

@@ -101,6 +101,9 @@ def test_labels_carry_the_exemption_they_name(text: str, marker: str, exemption:
         "■ First item\n■ Second item",
         "| a | b |\n| c | d |",
         "REDACTEDNESS and UNREDACTED are words",
+        "Document → list[Redaction]; pure",
+        "The core (`redactview/`: model, loaders) and (redactview.cli)",
+        '{\n  "documents": [\n    {"path": "a.pdf"}\n  ]\n}',
     ],
 )
 def test_laughable_false_positives_are_not_reported(text: str) -> None:

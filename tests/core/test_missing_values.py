@@ -51,6 +51,10 @@ def test_withheld_or_blank_amounts(text: str, expected: list[tuple[str, str | No
         "Currency: GBP",
         "Item        Qty     £\nPens        4       2.40",
         "Fee: to be confirmed",
+        "Spend was £1.2m against a budget of £1.5m. Costs:\n  * staff: £600,000",
+        "Item   Qty   Unit price   Total\n"
+        "Pens   40    £0.50        £20.00\n"
+        "Total                     £20.00",
     ],
 )
 def test_present_amounts_and_headings_are_not_missing(text: str) -> None:

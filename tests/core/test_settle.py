@@ -62,3 +62,23 @@ def test_overlapping_geometry_findings_are_left_to_their_detectors() -> None:
 def test_settling_many_findings_keeps_them_all_when_apart() -> None:
     marks = [_text(Kind.ASTERISKS, i * 10, i * 10 + 3, "marks.asterisks") for i in range(5000)]
     assert len(settle(marks)) == 5000
+
+
+def test_a_box_in_a_money_column_keeps_the_row_and_column() -> None:
+    text = Redaction(
+        Kind.MISSING_VALUE,
+        1,
+        "missing_values.table",
+        "",
+        40,
+        40,
+        5,
+        bbox=(500, 100, 560, 110),
+        field="row CDC-0236, column Value",
+        confidence=0.7,
+    )
+    box = Redaction(
+        Kind.MISSING_VALUE, 1, "boxes", "", 44, 60, 5, (498, 99, 562, 111), field="CDC-0236"
+    )
+    (kept,) = settle([text, box])
+    assert kept.detector == "boxes" and kept.field == "row CDC-0236, column Value"
