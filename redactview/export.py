@@ -31,6 +31,7 @@ REDACTION_FIELDS = (
     "context_after",
     "exemption",
     "exemption_source",
+    "exemption_confidence",
     "leaked_text",
     "leaky",
     "est_chars",
@@ -97,6 +98,8 @@ def redaction_record(redaction: Redaction) -> dict[str, Any]:
     record["exemption_source"] = _str_or_none(redaction.exemption_source)
     record["bbox"] = [round(v, 2) for v in redaction.bbox] if redaction.bbox else None
     record["confidence"] = round(redaction.confidence, 3)
+    if redaction.exemption_confidence is not None:
+        record["exemption_confidence"] = round(redaction.exemption_confidence, 3)
     return record
 
 

@@ -70,7 +70,7 @@ class DocumentState:
         if self.error is not None:
             return "failed"
         if self.report is not None:
-            return "scanned"
+            return "done"
         if self.page_count:
             return f"loading {100 * self.pages_done // max(1, self.page_count)}%"
         return "opening"
