@@ -9,6 +9,7 @@ Attribution to redactions lives in `attribution.py` and is re-exported here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -67,6 +68,13 @@ _DIGIT = re.compile(r"\d")
 _SHORT = 512  # texts shorter than this (labels, cells) are not worth caching
 _PAREN_PART = re.compile(r"\(\s?([0-9a-z]{1,4})\s?\)", re.I)
 _US_BARE_LEAD = re.compile(r"(?:\[|\bex\.?\s?|-)$", re.I)
+# Every UK or EIR code holds a two-digit number, every US code a `b(`, `b)` or `b` and a digit.
+# A code's match starts at most 13 characters before its number (`regulations 12`) and ends
+# at most 40 after it (four sub-sections): the margins below hold any match whole.
+# Each anchor starts with a plain character, so the regex engine skips to candidates quickly.
+_NUMBER = re.compile(r"[0-9][0-9]")
+_US_MARKS = (re.compile(r"b[()1-9]"), re.compile(r"B[()1-9]"))
+_REACH_BEFORE, _REACH_AFTER = 16, 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +124,14 @@ def _page_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
 
 def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     hits: list[CodeHit] = []
-    for pattern, handler in ((_UK, _uk_hit), (_EIR, _eir_hit), (_US, _us_hit)):
+    numbers, us_marks = _windows(text)
+    for pattern, handler, windows in (
+        (_UK, _uk_hit, numbers),
+        (_EIR, _eir_hit, numbers),
+        (_US, _us_hit, us_marks),
+    ):
         reached = -1
-        for match in islice(pattern.finditer(text), MAX_PER_RULE):
+        for match in islice(_matches(pattern, text, windows), MAX_PER_RULE):
             if match.start() < reached:
                 continue  # already read as the tail of `s.40(2) and s.43(2)`
             hit = handler(text, match, ctx)
@@ -133,6 +146,38 @@ def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return tuple(kept)
+
+
+def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Stretches of `text` that can hold a code: around two-digit numbers (UK and EIR sections)
+    and around `b(`, `b)`, `b6` (US). Quick passes find them; the slower code patterns then
+    search only there, and report exactly what a search of the whole text would."""
+    numbers: list[tuple[int, int]] = []
+    for match in _NUMBER.finditer(text):
+        _widen(numbers, match.start())
+    us_marks: list[tuple[int, int]] = []
+    if "b" in text or "B" in text:
+        found = [m.start() for pattern in _US_MARKS for m in pattern.finditer(text)]
+        for index in sorted(found):
+            _widen(us_marks, index)
+    return numbers, us_marks
+
+
+def _widen(windows: list[tuple[int, int]], index: int) -> None:
+    """Add the window around `index` to sorted windows, merging it with the last when they meet."""
+    start, end = max(0, index - _REACH_BEFORE), index + _REACH_AFTER
+    if windows and start <= windows[-1][1]:
+        windows[-1] = (windows[-1][0], end)
+    else:
+        windows.append((start, end))
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches inside the windows (lookbehinds still see the text before them)."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 def codes_in(text: str, ctx: CodeContext) -> tuple[str, ...]:

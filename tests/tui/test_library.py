@@ -36,7 +36,7 @@ def test_a_folder_lists_each_document_with_its_counts(tmp_path: Path) -> None:
             for row, state in enumerate(app.documents.values()):
                 cells = _cells(app, row)
                 assert cells[3] == str(len(state.redactions))
-                assert cells[5] == "scanned"
+                assert cells[5] == "done"
             assert _cells(app, 1)[3] == "0"
             assert "s.40(2)" in _cells(app, 2)[6]
 
