@@ -18,15 +18,25 @@ def page_detectors() -> tuple[PageDetector, ...]:
     """The detectors run on every page, in order."""
     from redactview.detectors import boxes, marks, missing_values, scans
 
-    return (marks.detect, missing_values.detect, boxes.detect, scans.detect)
+    return (marks.detect, missing_values.detect, boxes.detect, scans.detect)  # text ones first
 
 
 def detect_page(page: Page) -> list[Redaction]:
     """Every redaction on the page, in reading order."""
     found: list[Redaction] = []
-    for detector in page_detectors():
+    detectors = page_detectors()
+    if _text_only(page):
+        detectors = detectors[:2]  # boxes and scans read shapes, rules, spans and images only
+    for detector in detectors:
         found.extend(detector(page))
     return sorted(settle(found), key=_reading_order)
+
+
+def _text_only(page: Page) -> bool:
+    """True for a page of bare text (a text release): nothing drawn, no spans, no image."""
+    if page.shapes or page.rules or page.raster is not None:
+        return False
+    return not any(line.spans for line in page.lines)
 
 
 def _reading_order(redaction: Redaction) -> tuple[int, int, int, float, float]:

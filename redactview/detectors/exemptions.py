@@ -99,6 +99,16 @@ class CodeHit:
 
 def page_context(text: str) -> CodeContext:
     """Read the page's cues about which act its codes belong to."""
+    return _context_of(text) if len(text) < _SHORT else _page_context(text)
+
+
+@lru_cache(maxsize=2)
+def _page_context(text: str) -> CodeContext:
+    """A page's cues, kept for the label detector after `find_exemptions` (or the reverse)."""
+    return _context_of(text)
+
+
+def _context_of(text: str) -> CodeContext:
     return CodeContext(
         scottish="FOISA" in text or "(Scotland) Act" in text,
         us="(b)(" in text or "(B)(" in text or "552" in text or "U.S.C" in text,
