@@ -127,7 +127,7 @@ class Shape:
     drawn_before_text: bool = False  # text painted after the shape shows on top of it
     seqno: int = -1  # paint order on the page; annotations paint after all page content
     label_text: str = ""  # visible text painted on top of the shape ("REDACTED", "s.40")
-    same_colour_text: str = ""  # text painted on top in the shape's own colour: unreadable, not gone
+    same_colour_text: str = ""  # text on top in the shape's own colour: unreadable, not gone
     pieces: int = 1  # drawn shapes merged into this one
     solid: bool = True  # renders as one colour: nothing under it shows through
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from redactview.detectors.exemption_names import FOISA, FOISA_SECTIONS, exemption_name
+from redactview.detectors.text_utils import with_changes
 from redactview.model import Exemption, ExemptionSource, Kind, Redaction
 
 SOURCE_CONFIDENCE: dict[ExemptionSource, float] = {
@@ -35,6 +36,7 @@ _PERSONAL_CUE = re.compile(
 )
 _MONEY_CUE = re.compile(r"(?:[£$€]|\b(?:GBP|USD|EUR)\b)\s*$")
 _FOISA_SECTION = re.compile(r"^s\.(\d+)")
+_CUE_ENDS = frozenset("£$€PDR")  # the last character of each currency _MONEY_CUE knows
 
 Key = tuple[int, int | None]  # page, line
 
@@ -98,7 +100,7 @@ def _attribute(
 def _with(redaction: Redaction, exemption: str, source: ExemptionSource) -> Redaction:
     source = redaction.exemption_source or source
     confidence = redaction.exemption_confidence or SOURCE_CONFIDENCE[source]
-    return replace(
+    return with_changes(
         redaction, exemption=exemption, exemption_source=source, exemption_confidence=confidence
     )
 
@@ -149,11 +151,16 @@ def _sole_code(cited: list[Exemption]) -> str | None:
     return _join(codes) if len(roots) == 1 else None
 
 
+def _money_cue(before: str) -> bool:
+    """True when `before` ends with a currency (`£`, `USD`): what `_MONEY_CUE` finds."""
+    return before.rstrip()[-1:] in _CUE_ENDS and _MONEY_CUE.search(before) is not None
+
+
 def _inferred(redaction: Redaction, codes: list[str]) -> str | None:
     """A cited exemption that fits what was hidden: personal details or a sum of money."""
     before = redaction.context_before[-24:]
     family: tuple[str, ...]
-    if redaction.kind is Kind.MISSING_VALUE or _MONEY_CUE.search(before):
+    if redaction.kind is Kind.MISSING_VALUE or _money_cue(before):
         family = _MONEY_CODES
     elif _PERSONAL_CUE.search(before) or _PERSONAL_CUE.search(redaction.field or ""):
         family = _PERSONAL_CODES

@@ -24,7 +24,7 @@ from redactview.detectors.exemption_names import (
     US_FOIA,
     exemption_name,
 )
-from redactview.detectors.text_utils import MAX_PER_RULE, PageText
+from redactview.detectors.text_utils import MAX_PER_RULE, page_text
 from redactview.model import Exemption, Page
 
 __all__ = [
@@ -72,7 +72,10 @@ _US_BARE_LEAD = re.compile(r"(?:\[|\bex\.?\s?|-)$", re.I)
 # A code's match starts at most 13 characters before its number (`regulations 12`) and ends
 # at most 40 after it (four sub-sections): the margins below hold any match whole.
 # Each anchor starts with a plain character, so the regex engine skips to candidates quickly.
-_NUMBER = re.compile(r"[0-9][0-9]")
+# A UK or EIR code's number comes straight after its prefix (`section`, `sections`, `s.`, `s`,
+# `regs`, `reg`, `reg.`, `r.`), maybe after one space: its last letter (any case) or its dot.
+# One pattern per such character, each starting with it, lets the engine skip ahead quickly.
+_NUMBERS = tuple(re.compile(re.escape(last) + r"\s?\d\d") for last in "nNsS\u017fgG.")
 _US_MARKS = (re.compile(r"b[()1-9]"), re.compile(r"B[()1-9]"))
 _REACH_BEFORE, _REACH_AFTER = 16, 64
 
@@ -162,20 +165,23 @@ def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Stretches of `text` that can hold a code: around two-digit numbers (UK and EIR sections)
     and around `b(`, `b)`, `b6` (US). Quick passes find them; the slower code patterns then
     search only there, and report exactly what a search of the whole text would."""
-    numbers: list[tuple[int, int]] = []
-    for match in _NUMBER.finditer(text):
-        _widen(numbers, match.start())
-    us_marks: list[tuple[int, int]] = []
-    if "b" in text or "B" in text:
-        found = [m.start() for pattern in _US_MARKS for m in pattern.finditer(text)]
-        for index in sorted(found):
-            _widen(us_marks, index)
-    return numbers, us_marks
+    if len(text) < _SHORT:
+        return [(0, len(text))], [(0, len(text))]  # a label or a cell: search it whole
+    return _anchored(text, _NUMBERS), _anchored(text, _US_MARKS)
 
 
-def _widen(windows: list[tuple[int, int]], index: int) -> None:
-    """Add the window around `index` to sorted windows, merging it with the last when they meet."""
-    start, end = max(0, index - _REACH_BEFORE), index + _REACH_AFTER
+def _anchored(text: str, anchors: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
+    """Merged windows around every match of the anchors."""
+    found = sorted(m.span() for pattern in anchors for m in pattern.finditer(text))
+    windows: list[tuple[int, int]] = []
+    for first, last in found:
+        _widen(windows, first, last)
+    return windows
+
+
+def _widen(windows: list[tuple[int, int]], first: int, last: int) -> None:
+    """Add the window around `first:last` to sorted windows, merged with the last when they meet."""
+    start, end = max(0, first - _REACH_BEFORE), last + _REACH_AFTER
     if windows and start <= windows[-1][1]:
         windows[-1] = (windows[-1][0], end)
     else:
@@ -202,7 +208,7 @@ def find_exemptions(page: Page) -> list[Exemption]:
     """Every exemption the page cites: one Exemption per canonical code per citation."""
     if not page.text:
         return []
-    located = PageText(page)
+    located = page_text(page)
     found: list[Exemption] = []
     for hit in find_codes(page.text, page_context(page.text)):
         line = located.line_at(hit.start)

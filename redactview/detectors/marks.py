@@ -11,7 +11,7 @@ import re
 from itertools import islice
 
 from redactview.detectors import labels
-from redactview.detectors.text_utils import MAX_PER_RULE, PageText
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, page_text
 from redactview.model import Kind, Page, Redaction
 
 _ASTERISKS = re.compile(r"\*(?: ?\*)++")
@@ -62,7 +62,7 @@ def detect(page: Page) -> list[Redaction]:
     """Every text marker on the page, in no particular order."""
     if not page.text:
         return []
-    text = PageText(page)
+    text = page_text(page)
     found = asterisks(text) + blocks(text) + x_masks(text) + truncations(text)
     return found + labels.detect_labels(text)
 

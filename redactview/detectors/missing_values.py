@@ -13,7 +13,7 @@ import re
 
 from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value, is_mask
 from redactview.detectors.money_tables import table_values
-from redactview.detectors.text_utils import MAX_PER_RULE, PageText, overlaps
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, overlaps, page_text
 from redactview.model import Kind, Page, Redaction
 
 DETECTOR = "missing_values"
@@ -58,7 +58,7 @@ def detect(page: Page) -> list[Redaction]:
     """Every money value on the page that was withheld or left blank."""
     if not page.text:
         return []
-    text = PageText(page)
+    text = page_text(page)
     ranked = [
         (redaction.start or 0, rank, redaction)
         for rank, rule in enumerate((table_values, labelled_values, currency_values))

@@ -25,6 +25,12 @@ _SPACE_GAP = re.compile(r"\S(?:\S| (?=\S))*+")
 _FIGURE = re.compile(r"[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d\.\d\d\b")
 _TOTAL = re.compile(r"(?:sub-?|grand )?totals?\b", re.I)
 _RULE_ROW = re.compile(r"^[\s|:+=_-]*$")
+_SEPARATORS = ("  ", "\t", "|")
+# Every match of MONEY_WORDS holds one of these (after case folding).
+_MONEY_CUES = (
+    "£", "$", "€", "gbp", "usd", "eur", "value", "cost", "amount", "price", "fee", "spen",
+    "budget", "salary", "pa", "sum", "total", "charge", "award", "worth",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +61,47 @@ def table_values(text: PageText) -> list[Redaction]:
         return []
     found: list[Redaction] = []
     lines = text.lines
-    index = 0
+    separators = [sep for sep in _SEPARATORS if sep in page]
+    index = _next_separated(text, separators, 0)
     while index < len(lines):
-        raw = lines[index].text
-        header = _header(text, lines[index]) if "  " in raw or "\t" in raw or "|" in raw else None
+        header = _header(text, lines[index])
         if header is None:
-            index += 1
+            index = _next_separated(text, separators, index + 1)
             continue
         rows = _rows(text, lines, index + 1, header.mode)
         found.extend(_missing(text, header, rows))
-        index += 1 + len(rows)
+        index = _next_separated(text, separators, index + 1 + len(rows))
         if len(found) >= MAX_PER_RULE:
             break
     return found
 
 
+def _next_separated(text: PageText, separators: list[str], first: int) -> int:
+    """The first line from `first` on holding a column separator (len(lines) when none does).
+
+    The separators are found with `str.find` over the page, so lines of prose between tables
+    cost no Python work; a line whose text is not where the page text says is checked directly.
+    """
+    lines = text.lines
+    while first < len(lines):
+        offset = lines[first].start - text.page.start
+        hits = [found for sep in separators if (found := text.text.find(sep, offset)) >= 0]
+        if not hits:
+            return len(lines)
+        index = max(first, text.line_index(min(hits)))
+        if index >= len(lines) or _separated(lines[index].text):
+            return index
+        first = index + 1
+    return len(lines)
+
+
+def _separated(raw: str) -> bool:
+    return "  " in raw or "\t" in raw or "|" in raw
+
+
 def _header(text: PageText, line: Line) -> Row | None:
     raw = line.text
-    if not ("  " in raw or "\t" in raw or "|" in raw) or _FIGURE.search(raw):
+    if not _separated(raw) or not _may_mention_money(raw) or _FIGURE.search(raw):
         return None
     if not MONEY_WORDS.search(raw):
         return None
@@ -84,6 +113,14 @@ def _header(text: PageText, line: Line) -> Row | None:
     if not money or not others or any(_has_digit(cell.text) for cell in others):
         return None  # a data row ("CDC-0239  ...  £"), not a header
     return row if all(_is_money_heading(cell.text) for cell in money) else None
+
+
+def _may_mention_money(text: str) -> bool:
+    """A quick test that `MONEY_WORDS` could match: a currency sign or a word's letters."""
+    folded = text.casefold()  # folds as the regex's IGNORECASE does (`ſ` reads as `s`) …
+    if not folded.isascii():
+        folded = folded.replace("ı", "i").replace("\u0307", "")  # … and `ı`, `İ` as `i`
+    return any(cue in folded for cue in _MONEY_CUES)
 
 
 def _mentions_money(text: str) -> bool:

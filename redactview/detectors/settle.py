@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import replace
 
-from redactview.detectors.text_utils import overlaps
+from redactview.detectors.text_utils import overlaps, with_changes
 from redactview.model import BBox, Kind, Redaction
 
 TEXT_DETECTORS = ("marks", "missing_values")
@@ -105,7 +104,7 @@ def absorb(winner: Redaction, loser: Redaction) -> Redaction:
             changes[name] = getattr(loser, name)
     if _says_row_and_column(loser.field) and not _says_row_and_column(winner.field):
         changes["field"] = loser.field  # "row CDC-0236, column Value" says more than "CDC-0236"
-    return replace(winner, **changes) if changes else winner  # type: ignore[arg-type]
+    return with_changes(winner, **changes) if changes else winner
 
 
 def _says_row_and_column(field: str | None) -> bool:
