@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pymupdf
-
 from redactview.errors import LoadError
+from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.scanned import ScanReader
 from redactview.model import Document, DocumentInfo, Format, Page
 

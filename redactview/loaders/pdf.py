@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import pymupdf
-
 from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.assemble import RawLine, page_from_raw_lines
+from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
 from redactview.model import BBox, Document, DocumentInfo, Format, Page, Span
 
@@ -51,7 +50,7 @@ class PdfPages:
             shapes=geometry.shapes,
             rules=geometry.rules,
             text_over_image=geometry.text_over_image,
-            warnings=tuple(geometry.warnings),
+            warnings=(*geometry.warnings, *_page_errors(index, bool(lines))),
         )
 
     def close(self) -> None:
@@ -103,6 +102,22 @@ def _read_geometry(page: pymupdf.Page, index: int, spans: list[dict[str, Any]]) 
         return read_geometry(page, spans)
     except Exception as error:  # MuPDF raises plain RuntimeError/ValueError on bad content
         return Geometry(warnings=[f"page {index + 1}: drawings unreadable: {_one_line(error)}"])
+
+
+def _page_errors(index: int, has_text: bool) -> tuple[str, ...]:
+    """What MuPDF complained of while reading the page: an empty page then is not a blank one."""
+    messages = pymupdf.TOOLS.mupdf_warnings(reset=True).strip().splitlines()
+    logged = "; ".join(dict.fromkeys(m.strip() for m in messages if m.strip()))  # once each
+    if not logged:
+        return ()
+    if has_text:
+        return (
+            f"page {index + 1}: MuPDF reported errors, some content may be missing: "
+            f"{_one_line(logged)}",
+        )
+    return (
+        f"page {index + 1} unreadable: no text came out and MuPDF reported: {_one_line(logged)}",
+    )
 
 
 def _unreadable_page(index: int, start: int, reason: str) -> Page:

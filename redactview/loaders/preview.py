@@ -36,8 +36,7 @@ def preview_first_page(path: str | Path, password: str | None = None) -> Page | 
 
 
 def _pdf_first_page(path: str, password: str | None) -> Page | None:
-    import pymupdf
-
+    from redactview.loaders.mupdf import pymupdf
     from redactview.loaders.pdf import PdfPages
 
     try:
@@ -78,7 +77,7 @@ def render_page_pixels(
     path: str | Path, page_number: int, width: int, height: int, password: str | None = None
 ) -> PagePixels:
     """Page `page_number` (1-based) of a PDF or image, drawn to fit in `width` × `height` pixels."""
-    import pymupdf
+    from redactview.loaders.mupdf import pymupdf
 
     try:
         doc = pymupdf.open(str(path))

@@ -262,3 +262,24 @@ def test_a_file_over_its_time_limit_is_reported_and_the_scan_goes_on(
     monkeypatch.setattr(workers, "TASK_ALLOWANCE", 60.0)
     code, out, _ = run(["scan", "-j", "2", "--timeout", "0", "-f", "json", str(letter)], capsys)
     assert code == 0 and json.loads(out)["documents"]
+
+
+def test_damaged_page_content_is_a_warning_and_json_stays_clean(tmp_path: Path) -> None:
+    good = tmp_path / "good.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Signed: [REDACTED]")
+    doc.save(good)
+    data = good.read_bytes()
+    cut = data.find(b"stream")
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(data[: cut + 10] + b"\x00\xff" * 20 + data[cut + 50 :])
+    result = subprocess.run(
+        [sys.executable, "-m", "redactview", "scan", "-j", "0", "-f", "json", str(damaged)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(result.stdout)["documents"][0]  # MuPDF's own messages kept off stdout
+    assert any("page 1 unreadable" in warning for warning in report["warnings"])
+    assert "MuPDF error" not in result.stderr
+    assert f"warning: {damaged}: page 1 unreadable" in result.stderr
