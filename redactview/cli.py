@@ -117,7 +117,7 @@ def _add_scan(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
         "-f",
         "--format",
         choices=INVENTORY_FORMATS,
-        help="output format (default: from -o's suffix, else md on a terminal and json in a pipe)",
+        help="output format (default: from -o's suffix, else text on a terminal, json in a pipe)",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
@@ -149,8 +149,12 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         jobs=jobs,
     )
-    inventory = scan_paths(args.paths, options)
     fmt = args.format or _default_format(args.output)
+    if fmt is None:
+        return _usage(f"cannot tell the format from {args.output!r}: add --format")
+    if args.timeout < 0:
+        return _usage("--timeout must not be negative")
+    inventory = scan_paths(args.paths, options)
     output = render_inventory(inventory, fmt)
     if args.output:
         write_atomic(args.output, output)
@@ -160,13 +164,20 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_FILE_ERROR if inventory.errors else EXIT_OK
 
 
-def _default_format(output: str | None) -> str:
+def _default_format(output: str | None) -> str | None:
     if output:
-        return format_for_path(output)
-    return "md" if sys.stdout.isatty() else "json"
+        return format_for_path(output, default=None)
+    return "text" if sys.stdout.isatty() else "json"
+
+
+def _usage(message: str) -> int:
+    _error(message)
+    return EXIT_USAGE
 
 
 def _report_problems(inventory: Inventory) -> None:
+    if not inventory.documents and not inventory.errors:
+        _error("warning: no documents found (folders are read one level deep unless -r)")
     for report in inventory.documents:
         for warning in report.warnings:
             _error(f"warning: {report.path}: {warning}")
@@ -288,6 +299,15 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _run_tui(paths: list[str], compare: tuple[str, str] | None, password: str | None) -> int:
+    missing = [path for path in paths if not os.path.exists(path)]
+    for path in missing:
+        _error(f"{path}: no such file or folder")
+    if missing:
+        return EXIT_FILE_ERROR
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _usage(
+            "the terminal UI needs a terminal: use `redactview scan` or `redactview diff`"
+        )
     from redactview.tui.app import run_app
 
     return run_app(paths, compare=compare, password=password)

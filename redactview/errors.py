@@ -22,3 +22,9 @@ class PasswordRequired(LoadError):
 
 class ExportError(RedactviewError):
     """An inventory or comparison could not be written."""
+
+
+def unexpected_error(path: str, error: BaseException) -> str:
+    """One line for an error redactview did not expect on a file, so a scan can go on."""
+    detail = " ".join(str(error).split())[:200]
+    return f"{path}: could not be read ({type(error).__name__}: {detail}); please report this"

@@ -16,7 +16,7 @@ from redactview.model import DocumentReport, Exemption, Inventory, Redaction
 from redactview.textsafe import printable_line
 
 INVENTORY_SCHEMA = "redactview.inventory/1"
-INVENTORY_FORMATS = ("json", "csv", "md")
+INVENTORY_FORMATS = ("json", "csv", "md", "text")
 
 REDACTION_FIELDS = (
     "id",
@@ -54,6 +54,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as error:
         raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
     try:
+        os.chmod(temp, _mode_for(target))
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -64,12 +65,23 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
 
 
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or what a plain new file gets (mkstemp's are private)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def render_inventory(inventory: Inventory, fmt: str) -> str:
     """The inventory as text in one of INVENTORY_FORMATS."""
     renderers: dict[str, Callable[[Inventory], str]] = {
         "json": inventory_json,
         "csv": inventory_csv,
         "md": inventory_markdown,
+        "text": inventory_text,
     }
     if fmt not in renderers:
         raise ExportError(f"unknown inventory format {fmt!r}: use one of {', '.join(renderers)}")
@@ -81,7 +93,7 @@ def write_inventory(inventory: Inventory, path: str | Path, fmt: str) -> None:
     write_atomic(path, render_inventory(inventory, fmt))
 
 
-def format_for_path(path: str | Path, default: str = "json") -> str:
+def format_for_path(path: str | Path, default: str | None = "json") -> str | None:
     """The inventory format a file name asks for: .csv, .md/.markdown or .json."""
     suffix = Path(path).suffix.lower().lstrip(".")
     return (
@@ -177,7 +189,7 @@ def inventory_markdown(inventory: Inventory) -> str:
         out.extend(["## Files that could not be read", ""])
         out.extend(f"- {_md(e.path)}: {_md(e.error)}" for e in inventory.errors)
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _markdown_document(report: DocumentReport) -> list[str]:
@@ -213,6 +225,7 @@ def _markdown_row(r: Redaction) -> str:
         "" if r.line is None else str(r.line),
         str(r.kind) + (" ⚠ leaky" if r.leaky else ""),
         _md(r.marker),
+        _md(r.field or ""),
         _md(context),
         _md(exemption),
         "" if r.est_chars is None else str(r.est_chars),
@@ -227,6 +240,50 @@ def _md(text: str) -> str:
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def inventory_text(inventory: Inventory) -> str:
+    """A plain report for the terminal: a summary per document, then a line per redaction."""
+    out: list[str] = []
+    for report in inventory.documents:
+        out.extend(_text_document(report))
+    for failure in inventory.errors:
+        out.append(f"could not read {printable_line(failure.error)}")
+    if not inventory.documents and not inventory.errors:
+        out.append("no documents found")
+    return "\n".join(out) + "\n"
+
+
+def _text_document(report: DocumentReport) -> list[str]:
+    summary = report.summary()
+    kinds = ", ".join(f"{kind} {count}" for kind, count in summary.by_kind.items())
+    cited = sorted({e.code for e in report.exemptions_cited})
+    out = [
+        f"{printable_line(report.path)}  ({report.format}, {report.pages} page(s))",
+        f"  {summary.total} redaction(s), {summary.leaky} leaky" + (f": {kinds}" if kinds else ""),
+        "  exemptions cited: " + (", ".join(cited) if cited else "none found"),
+    ]
+    out.extend(f"  warning: {printable_line(w)}" for w in report.warnings)
+    out.extend(_text_row(r) for r in report.redactions)
+    out.append("")
+    return out
+
+
+def _text_row(r: Redaction) -> str:
+    where = f"p{r.page}" + (f" l{r.line}" if r.line is not None else "")
+    marker = _clip(r.marker or "▮", 24)
+    exemption = f"{r.exemption} ({r.exemption_source})" if r.exemption else "—"
+    before, after = (" ".join(c.split()) for c in (r.context_before, r.context_after))
+    detail = r.field or f"{before[-24:]} ⟦…⟧ {after[:24]}"
+    if r.leaky and r.leaked_text:
+        detail = f"LEAKS: {r.leaked_text}"
+    kind = str(r.kind) + ("!" if r.leaky else "")
+    return f"  {where:<9} {kind:<18} {marker:<24} {exemption:<24} {printable_line(detail)}"
+
+
+def _clip(text: str, width: int) -> str:
+    text = printable_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _str_or_none(value: object) -> str | None:

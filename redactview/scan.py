@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from redactview.detectors import detect_page
-from redactview.errors import LoadError, RedactviewError
+from redactview.errors import LoadError, RedactviewError, unexpected_error
 from redactview.loaders import LoadOptions, load_document
 from redactview.model import (
     PAGE_SEPARATOR,
@@ -137,6 +137,8 @@ def _scan_here(files: list[str], load: LoadOptions) -> tuple[list[DocumentReport
             reports.append(scan_file(path, load))
         except RedactviewError as error:
             errors.append(ScanError(path, str(error)))
+        except Exception as error:  # a fault of ours: report it on this file, scan the rest
+            errors.append(ScanError(path, unexpected_error(path, error)))
     return reports, errors
 
 
@@ -158,17 +160,31 @@ def expand_paths(
     return files, errors
 
 
-def _walk(folder: str, options: ScanOptions) -> Iterator[str]:
-    """Regular files in the folder (and below, when recursive), sorted, skipping hidden ones."""
+def _walk(
+    folder: str, options: ScanOptions, seen: set[tuple[int, int]] | None = None
+) -> Iterator[str]:
+    """Regular files in the folder (and below, when recursive), sorted, skipping hidden ones.
+
+    A folder reached twice (a symbolic link loop) is walked once.
+    """
+    seen = set() if seen is None else seen
     try:
+        info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
         raise LoadError(folder, error.strerror or "cannot be listed") from None
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=options.follow_symlinks):
-            if options.recursive:
-                yield from _walk(entry.path, options)
-        elif entry.is_file(follow_symlinks=options.follow_symlinks):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=options.follow_symlinks)
+            is_file = not is_dir and entry.is_file(follow_symlinks=options.follow_symlinks)
+        except OSError:
+            continue  # a dangling or looping link: nothing to read
+        if is_dir and options.recursive:
+            yield from _walk(entry.path, options, seen)
+        elif is_file:
             yield entry.path

@@ -9,7 +9,6 @@ scan goes on with the next file.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
-from redactview.errors import RedactviewError
+from redactview.errors import RedactviewError, unexpected_error
 from redactview.loaders import IMAGE_MAGIC, LoadOptions
 from redactview.model import DocumentReport, ScanError
 
@@ -88,8 +87,8 @@ def scan_in_workers(
 
 def split_file(path: str, load: LoadOptions) -> list[_Task]:
     """One task for the file, or one per run of pages for a long PDF or multi-page image."""
-    count = _page_count(path, load)
-    if count < 2 * PAGES_PER_TASK:
+    count, known = _page_count(path, load)
+    if not known or count < 2 * PAGES_PER_TASK:
         return [_Task(path, None, count)]
     runs = (
         range(first, min(count, first + PAGES_PER_TASK))
@@ -98,22 +97,24 @@ def split_file(path: str, load: LoadOptions) -> list[_Task]:
     return [_Task(path, run, len(run)) for run in runs]
 
 
-def _page_count(path: str, load: LoadOptions) -> int:
-    """Pages of a PDF or image; an estimate from the size of anything else (at least 1)."""
-    from redactview.loaders import load_document
+def _page_count(path: str, load: LoadOptions) -> tuple[int, bool]:
+    """Pages of a PDF or image (known), or an estimate from the size of anything else."""
+    from redactview.loaders import check_regular_file, load_document
     from redactview.model import Format
 
     try:
+        size = check_regular_file(path)  # never open a pipe or device: it could block forever
         with open(path, "rb") as handle:
             head = handle.read(1024)
-            size = os.fstat(handle.fileno()).st_size
+        estimate = 1 + size // _TEXT_BYTES_PER_PAGE
         if b"%PDF-" not in head and not head.startswith(IMAGE_MAGIC):
-            return 1 + size // _TEXT_BYTES_PER_PAGE
+            return estimate, False
         with load_document(path, load) as document:
-            paged = document.info.format in (Format.PDF, Format.IMAGE)
-            return document.info.page_count if paged else 1 + size // _TEXT_BYTES_PER_PAGE
+            if document.info.format in (Format.PDF, Format.IMAGE):
+                return document.info.page_count, True
+            return estimate, False
     except (RedactviewError, OSError):
-        return 1
+        return 1, False
 
 
 def _join(
@@ -141,3 +142,5 @@ def _result(path: str, future: Future[PartialScan | ScanError]) -> PartialScan |
         return ScanError(path, f"{path}: the reader crashed on this file (exit {error.exitcode})")
     except MemoryError:
         return ScanError(path, f"{path}: out of memory reading this file")
+    except Exception as error:  # a fault of ours in a worker: report it on this file, go on
+        return ScanError(path, unexpected_error(path, error))

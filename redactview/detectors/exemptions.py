@@ -9,12 +9,12 @@ Attribution to redactions lives in `attribution.py` and is re-exported here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
 from redactview.detectors.attribution import attribute_exemptions, harmonise_regimes
+from redactview.detectors.code_windows import code_windows, matches_in, whole_text
 from redactview.detectors.exemption_names import (
     EIR,
     FOIA,
@@ -68,16 +68,6 @@ _DIGIT = re.compile(r"\d")
 _SHORT = 512  # texts shorter than this (labels, cells) are not worth caching
 _PAREN_PART = re.compile(r"\(\s?([0-9a-z]{1,4})\s?\)", re.I)
 _US_BARE_LEAD = re.compile(r"(?:\[|\bex\.?\s?|-)$", re.I)
-# Every UK or EIR code holds a two-digit number, every US code a `b(`, `b)` or `b` and a digit.
-# A code's match starts at most 13 characters before its number (`regulations 12`) and ends
-# at most 40 after it (four sub-sections): the margins below hold any match whole.
-# Each anchor starts with a plain character, so the regex engine skips to candidates quickly.
-# A UK or EIR code's number comes straight after its prefix (`section`, `sections`, `s.`, `s`,
-# `regs`, `reg`, `reg.`, `r.`), maybe after one space: its last letter (any case) or its dot.
-# One pattern per such character, each starting with it, lets the engine skip ahead quickly.
-_NUMBERS = tuple(re.compile(re.escape(last) + r"\s?\d\d") for last in "nNsS\u017fgG.")
-_US_MARKS = (re.compile(r"b[()1-9]"), re.compile(r"B[()1-9]"))
-_REACH_BEFORE, _REACH_AFTER = 16, 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +127,14 @@ def _page_codes(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
 
 def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     hits: list[CodeHit] = []
-    numbers, us_marks = _windows(text)
+    numbers, us_marks = code_windows(text) if len(text) >= _SHORT else whole_text(text)
     for pattern, handler, windows in (
         (_UK, _uk_hit, numbers),
         (_EIR, _eir_hit, numbers),
         (_US, _us_hit, us_marks),
     ):
         reached = -1
-        for match in islice(_matches(pattern, text, windows), MAX_PER_RULE):
+        for match in islice(matches_in(pattern, text, windows), MAX_PER_RULE):
             if match.start() < reached:
                 continue  # already read as the tail of `s.40(2) and s.43(2)`
             hit = handler(text, match, ctx)
@@ -159,41 +149,6 @@ def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return tuple(kept)
-
-
-def _windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Stretches of `text` that can hold a code: around two-digit numbers (UK and EIR sections)
-    and around `b(`, `b)`, `b6` (US). Quick passes find them; the slower code patterns then
-    search only there, and report exactly what a search of the whole text would."""
-    if len(text) < _SHORT:
-        return [(0, len(text))], [(0, len(text))]  # a label or a cell: search it whole
-    return _anchored(text, _NUMBERS), _anchored(text, _US_MARKS)
-
-
-def _anchored(text: str, anchors: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
-    """Merged windows around every match of the anchors."""
-    found = sorted(m.span() for pattern in anchors for m in pattern.finditer(text))
-    windows: list[tuple[int, int]] = []
-    for first, last in found:
-        _widen(windows, first, last)
-    return windows
-
-
-def _widen(windows: list[tuple[int, int]], first: int, last: int) -> None:
-    """Add the window around `first:last` to sorted windows, merged with the last when they meet."""
-    start, end = max(0, first - _REACH_BEFORE), last + _REACH_AFTER
-    if windows and start <= windows[-1][1]:
-        windows[-1] = (windows[-1][0], end)
-    else:
-        windows.append((start, end))
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
-) -> Iterator[re.Match[str]]:
-    """The pattern's matches inside the windows (lookbehinds still see the text before them)."""
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
 
 
 def codes_in(text: str, ctx: CodeContext) -> tuple[str, ...]:

@@ -55,7 +55,7 @@ def detect_labels(text: PageText) -> list[Redaction]:
     found = _brackets(text, ctx)
     taken = Spans([(r.start - text.page.start, r.end - text.page.start) for r in found])  # type: ignore[operator]
     found += _bare_words(text, taken)
-    if _might_cite(page):
+    if find_codes(page, ctx) and _might_cite(page):  # the page's codes are cached: quick
         for start, end, codes, confidence in standing_codes(text, ctx, taken):
             found.append(_label(text, start, end, codes, "marks.code", confidence))
     return found

@@ -22,7 +22,9 @@ from redactview.model import BBox, Kind, Line, Redaction
 DETECTOR = "missing_values.table"
 MAX_ROWS = 500
 _SPACE_GAP = re.compile(r"\S(?:\S| (?=\S))*+")
-_FIGURE = re.compile(r"[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d\.\d\d\b")
+# A figure: `£5`, `12,400`, `3.50`. Written to start with one character class (what each
+# alternative begins with, checked again behind it) so the engine skips ahead to candidates.
+_FIGURE = re.compile(r"[£$€\d](?:(?<=[£$€])\s?\d|(?<=\d)\d{0,2}(?:,\d{3})+|(?<=\d)\.\d\d\b)")
 _TOTAL = re.compile(r"(?:sub-?|grand )?totals?\b", re.I)
 _RULE_ROW = re.compile(r"^[\s|:+=_-]*$")
 _SEPARATORS = ("  ", "\t", "|")
@@ -80,9 +82,11 @@ def _next_separated(text: PageText, separators: list[str], first: int) -> int:
     """The first line from `first` on holding a column separator (len(lines) when none does).
 
     The separators are found with `str.find` over the page, so lines of prose between tables
-    cost no Python work; a line whose text is not where the page text says is checked directly.
+    cost no Python work (when the lines are the page text's, as loaders make them).
     """
     lines = text.lines
+    if not text.lines_match_text():
+        return next((i for i in range(first, len(lines)) if _separated(lines[i].text)), len(lines))
     while first < len(lines):
         offset = lines[first].start - text.page.start
         hits = [found for sep in separators if (found := text.text.find(sep, offset)) >= 0]

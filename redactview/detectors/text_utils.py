@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections import deque
 from dataclasses import fields
+from itertools import accumulate, repeat
+from operator import add, eq
 
 from redactview.model import BBox, Kind, Line, Page, Redaction, Span
 
@@ -31,11 +34,22 @@ class PageText:
         else:
             self._lines = _lines_of(page)
         self._starts = [line.start - page.start for line in self._lines]
+        self._match: bool | None = None
 
     @property
     def lines(self) -> tuple[Line, ...]:
         """The page's lines (split from the text when the page came without them)."""
         return self._lines
+
+    def lines_match_text(self) -> bool:
+        """True when the lines are the page text cut at its newlines (as loaders make them)."""
+        if self._match is None:
+            texts = [line.text for line in self._lines]
+            joined = "\n".join(texts)
+            starts = accumulate(map(add, map(len, texts), repeat(1)), initial=0)
+            same_text = self.text in (joined, joined + "\n") if texts else not self.text
+            self._match = same_text and all(map(eq, self._starts, starts))
+        return self._match
 
     def line_index(self, index: int) -> int:
         """Position in the page's lines of the line holding page-relative `index` (-1: none)."""
@@ -89,23 +103,24 @@ class PageText:
         )
 
 
-_last: list[PageText] = []  # the PageText of the page the detectors are working on
+_last: list[PageText | None] = [None]  # the PageText of the page the detectors are working on
 
 
 def page_text(page: Page) -> PageText:
     """The page's PageText, built once for all the detectors that read the same page."""
-    if _last and _last[0].page is page:
-        return _last[0]
-    located = PageText(page)
-    _last[:] = [located]
+    located = _last[0]  # read once: another thread may be scanning another page
+    if located is None or located.page is not page:
+        located = PageText(page)
+        _last[0] = located
     return located
 
 
 def with_changes(redaction: Redaction, **changes: object) -> Redaction:
     """`dataclasses.replace` for a Redaction at a fraction of its cost; the id is kept as is."""
     copy = object.__new__(Redaction)
-    for name in _REDACTION_FIELDS:
-        value = changes[name] if name in changes else getattr(redaction, name)
+    values = map(getattr, repeat(redaction), _REDACTION_FIELDS)
+    deque(map(object.__setattr__, repeat(copy), _REDACTION_FIELDS, values), maxlen=0)
+    for name, value in changes.items():
         object.__setattr__(copy, name, value)
     return copy
 

@@ -283,3 +283,96 @@ def test_damaged_page_content_is_a_warning_and_json_stays_clean(tmp_path: Path) 
     assert any("page 1 unreadable" in warning for warning in report["warnings"])
     assert "MuPDF error" not in result.stderr
     assert f"warning: {damaged}: page 1 unreadable" in result.stderr
+
+
+def test_default_workers_read_a_large_text_file_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("Name: [REDACTED] of the council, ring *****\n" * 20_000, encoding="utf-8")
+    code, out, err = run(["scan", "-f", "json", str(path)], capsys)
+    assert code == 0, err
+    assert json.loads(out)["documents"][0]["summary"]["by_kind"] == {
+        "asterisks": 20_000,
+        "label": 20_000,
+    }
+
+
+def test_a_pipe_named_directly_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, _, err = run(["scan", "-f", "json", str(pipe)], capsys)
+    assert code == 1
+    assert err.strip() == f"redactview: {pipe}: not a regular file (a pipe, socket or device)"
+
+
+def test_symbolic_link_loops_are_walked_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "up").symlink_to(tmp_path)
+    (sub / "note.txt").write_text("To: [REDACTED]\n", encoding="utf-8")
+    argv = ["scan", "-j", "0", "-r", "--follow-symlinks", "-f", "json", str(tmp_path)]
+    code, out, _ = run(argv, capsys)
+    assert code == 0
+    assert [d["path"] for d in json.loads(out)["documents"]] == [str(sub / "note.txt")]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["scan", "-o", "inventory.xlsx", "x.txt"], "cannot tell the format"),
+        (["scan", "--timeout", "-5", "x.txt"], "must not be negative"),
+    ],
+)
+def test_unusable_options_exit_2(
+    argv: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "inventory.xlsx").exists()
+
+
+def test_an_empty_folder_says_nothing_was_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    assert code == 0
+    assert json.loads(out)["documents"] == []
+    assert "no documents found" in err
+
+
+@pytest.mark.parametrize("argv", [["open"], ["compare", "a.txt", "b.txt"], ["missing.pdf"]])
+def test_the_terminal_ui_is_not_started_without_a_terminal_or_files(
+    argv: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("[REDACTED]\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ada\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "redactview", *argv],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout == ""
+    if argv == ["missing.pdf"]:
+        assert (result.returncode, result.stderr.strip()) == (
+            1,
+            "redactview: missing.pdf: no such file or folder",
+        )
+    else:
+        assert result.returncode == 2
+        assert "needs a terminal" in result.stderr

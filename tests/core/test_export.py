@@ -96,3 +96,30 @@ def test_unknown_format_is_an_error() -> None:
 )
 def test_format_for_path(name: str, fmt: str) -> None:
     assert format_for_path(name) == fmt
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    fresh = tmp_path / "fresh.csv"
+    old_umask = os.umask(0o022)
+    try:
+        write_atomic(fresh, "a,b\n")
+    finally:
+        os.umask(old_umask)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    write_atomic(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_text_report_is_plain_and_shows_leaks_and_fields() -> None:
+    text = render_inventory(sample_inventory(), "text")
+    lines = text.splitlines()
+    assert lines[0] == "dir/release.pdf  (pdf, 3 page(s))"
+    assert "2 redaction(s), 1 leaky: box 1, text_under_box 1" in lines[1]
+    assert any("LEAKS: Dr Imogen Vale | 07700 900123" in line for line in lines)
+    assert "could not read bad.pdf: empty file" in text
+    assert "\\" not in text  # no Markdown escapes

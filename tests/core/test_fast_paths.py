@@ -8,6 +8,7 @@ straightforward version on tricky and random input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -16,9 +17,11 @@ from hypothesis import strategies as st
 
 from redactview.detectors import _text_only, detect_page
 from redactview.detectors import exemptions as ex
+from redactview.detectors.code_windows import whole_text
 from redactview.detectors.money import MONEY_WORDS
-from redactview.detectors.money_tables import _may_mention_money, table_values
+from redactview.detectors.money_tables import _FIGURE, _may_mention_money, table_values
 from redactview.detectors.text_utils import PageText, page_text, with_changes
+from redactview.loaders import assemble
 from redactview.loaders.assemble import RawLine, lines_from_text, page_from_raw_lines
 from redactview.model import ExemptionSource, Kind, Line, Page, Redaction, Shape, Span
 
@@ -62,10 +65,6 @@ CODE_PIECES = st.sampled_from(
 )
 
 
-def _whole_text_windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    return [(0, len(text))], [(0, len(text))]
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.lists(CODE_PIECES, min_size=40, max_size=160))
 def test_codes_found_near_anchors_are_those_of_a_whole_text_search(pieces: list[str]) -> None:
@@ -73,7 +72,7 @@ def test_codes_found_near_anchors_are_those_of_a_whole_text_search(pieces: list[
     ctx = ex.page_context(text)
     windowed = ex._codes_of(text, ctx)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ex, "_windows", _whole_text_windows)
+        patch.setattr(ex, "code_windows", whole_text)
         whole = ex._codes_of(text, ctx)
     assert windowed == whole
 
@@ -84,8 +83,13 @@ def test_a_long_page_still_finds_codes_at_its_edges() -> None:
     assert codes == ["s.40(2)", "reg.13(1)", "(b)(6)"]
 
 
+@pytest.mark.parametrize("fast", [True, False])
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\n", "a\n\nb", "one\ntwo\n", "x\ny"])
-def test_lines_from_text_equal_constructed_lines(text: str) -> None:
+def test_lines_from_text_equal_constructed_lines(
+    text: str, fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not fast:
+        monkeypatch.setattr(assemble, "_SETTERS", None)
     pieces = text.split("\n")
     if not pieces[-1]:
         pieces.pop()
@@ -144,6 +148,18 @@ def test_the_money_cue_test_never_misses_a_money_word(pieces: list[str]) -> None
         assert _may_mention_money(text)
 
 
+PLAIN_FIGURE = re.compile(r"[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d\.\d\d\b")
+FIGURE_PIECES = ["£", "$", "€", " ", "1", "12", "123", ",", "000", ".", ".5", "a", "\u0664"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=14))
+def test_the_figure_pattern_finds_what_the_plain_one_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found, plain = _FIGURE.search(text), PLAIN_FIGURE.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
 def test_a_table_after_prose_is_still_read() -> None:
     prose = "\n".join(f"Paragraph {n} of the minutes, with nothing in columns." for n in range(30))
     table = "Supplier        Contract value\nBrightwater     £12,400\nHarbour Foods   [REDACTED]\n"
@@ -164,3 +180,16 @@ def test_geometry_detectors_run_only_where_there_is_geometry() -> None:
     assert not _text_only(boxed)
     assert [r.kind for r in detect_page(bare)] == [Kind.TRUNCATION]
     assert Kind.INVISIBLE_TEXT in [r.kind for r in detect_page(spanned)]
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\nb", "a\n\n", "\n", "x  y\n| a | b |"])
+def test_loaded_lines_match_their_page_text(text: str) -> None:
+    assert PageText(Page(1, text, 5, lines_from_text(text, 5))).lines_match_text()
+    assert PageText(Page(1, text, 5)).lines_match_text()
+
+
+def test_hand_made_lines_that_differ_from_the_text_are_noticed() -> None:
+    moved = Page(1, "ab\ncd", 0, (Line(1, "ab", 0), Line(2, "cd", 4)))
+    renamed = Page(1, "ab\ncd", 0, (Line(1, "ab", 0), Line(2, "xy", 3)))
+    assert not PageText(moved).lines_match_text()
+    assert not PageText(renamed).lines_match_text()
