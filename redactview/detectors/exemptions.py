@@ -41,18 +41,18 @@ _SUB = r"(?:\s?\(\s?[0-9a-z]{1,4}\s?\))"
 # Each pattern starts with a plain character and checks what comes before it afterwards (the
 # lookbehind), which lets the regex engine skip ahead to candidate characters quickly.
 _UK = re.compile(
-    r"(?P<prefix>s(?<![\w.]s)(?:ections?|ect\.|s?\.|(?=\s?\d)))\s?(?P<num>22A|\d{2})(?![\dA-Za-z])"
+    r"(?P<prefix>s(?<![\w.]s)(?:ections?|ect\.|s?\.|(?=\s{0,3}\d)))\s{0,3}(?P<num>22A|\d{2})(?![\dA-Za-z])"
     rf"(?P<subs>{_SUB}{{0,4}})",
     re.I,
 )
 _EIR = re.compile(
-    r"(?P<prefix>r(?<![\w.]r)(?:egulations?|egs?\.?|\.))\s?(?P<num>1[23])(?!\d)"
+    r"(?P<prefix>r(?<![\w.]r)(?:egulations?|egs?\.?|\.))\s{0,3}(?P<num>1[23])(?!\d)"
     rf"(?P<subs>{_SUB}{{0,4}})",
     re.I,
 )
 _UK_TAIL = re.compile(
     r"\s?(?:&|and|or|,|/)\s?(?:(?P<subs>(?:\(\s?[0-9a-z]{1,4}\s?\)){1,4})(?![\w(])"
-    r"|(?P<prefix>s\.?\s?|sections?\s|regs?\.?\s?|regulations?\s)?(?P<num>22A|\d{2})(?![\dA-Za-z])"
+    r"|(?P<prefix>s\.?\s{0,3}|sections?\s{1,3}|regs?\.?\s{0,3}|regulations?\s{1,3})?(?P<num>22A|\d{2})(?![\dA-Za-z])"
     rf"(?P<nsubs>{_SUB}{{0,4}}))",
     re.I,
 )

@@ -30,6 +30,7 @@ def codes(text: str) -> list[str]:
         ("Sections 40 and 43 of the FOI Act", ["s.40", "s.43"]),
         ("section 40(2) and 43(2)", ["s.40(2)", "s.43(2)"]),
         ("S.21 applies", ["s.21"]),
+        ("OCR spacing: section  40(2), s.   43(2)", ["s.40(2)", "s.43(2)"]),
         ("exempt under Section 22A", ["s.22A"]),
         ("Regulation 12(4)(d) applies", ["reg.12(4)(d)"]),
         ("and reg 13 too", ["reg.13"]),
