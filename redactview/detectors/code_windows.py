@@ -15,11 +15,11 @@ Windows = list[tuple[int, int]]  # sorted, disjoint (start, end) stretches of a 
 
 # Codes are searched for only near anchors that every code holds. A UK or EIR code's two-digit
 # number comes straight after its prefix (`section`, `sections`, `s.`, `s`, `regs`, `reg`,
-# `reg.`, `r.`), maybe after up to three spaces (OCR spreads words): after its last letter (any case) or its dot. A US code
-# holds `b(`, `b)` or `b` and a digit (the `B` pattern is separate so that both start with a
-# plain character, which the regex engine skips ahead to quickly). A code's match starts at most
-# 13 characters before its number (`regulations 12`) and ends at most 40 after it (four
-# sub-sections): the margins below hold any match whole.
+# `reg.`, `r.`), maybe after up to three spaces (OCR spreads words out): after its last letter
+# (any case) or its dot. A US code holds `b(`, `b)` or `b` and a digit (the `B` pattern is
+# separate so that both start with a plain character, which the regex engine skips ahead to
+# quickly). A code's match starts at most 15 characters before its number (`regulations   12`)
+# and ends at most 40 after it (four sub-sections): the margins below hold any match whole.
 _NUMBERS = (re.compile(r"[nNsS\u017fgG.]\s{0,3}\d\d"),)
 _US_MARKS = (re.compile(r"b[()1-9]"), re.compile(r"B[()1-9]"))
 _REACH_BEFORE, _REACH_AFTER = 18, 64

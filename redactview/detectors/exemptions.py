@@ -151,14 +151,6 @@ def _codes_of(text: str, ctx: CodeContext) -> tuple[CodeHit, ...]:
     return tuple(kept)
 
 
-def codes_in(text: str, ctx: CodeContext) -> tuple[str, ...]:
-    """The distinct canonical codes cited in a short text such as a label, in order."""
-    seen: dict[str, None] = {}
-    for hit in find_codes(text, ctx):
-        seen.update(dict.fromkeys(hit.codes))
-    return tuple(seen)
-
-
 def find_exemptions(page: Page) -> list[Exemption]:
     """Every exemption the page cites: one Exemption per canonical code per citation."""
     if not page.text:

@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from redactview.detectors.labels import codes_only, inside, is_label_text
 
-CURRENCY = re.compile(r"(?:[£$€]|\b(?:GBP|USD|EUR)\b)")
 _LEADING_CURRENCY = re.compile(r"^(?:[£$€]|(?:GBP|USD|EUR)(?![A-Za-z]))\s*")
 _TRAILING_CURRENCY = re.compile(r"\s*(?:[£$€]|(?<![A-Za-z])(?:GBP|USD|EUR))$")
 _MASK = re.compile(

@@ -68,11 +68,6 @@ class PageText:
         start = self._starts[position]
         return start, start + len(self._lines[position].text)
 
-    def line_text(self, index: int) -> str:
-        """The text of the line holding `index`."""
-        start, end = self.line_bounds(index)
-        return self.text[start:end]
-
     def finding(
         self,
         kind: Kind,
