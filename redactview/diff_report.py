@@ -9,7 +9,7 @@ from typing import Any
 from redactview.align.multi import Disclosure
 from redactview.align.result import DiffResult
 from redactview.errors import ExportError
-from redactview.model import Change, Comparison, Passage, RedactionRef
+from redactview.model import Change, ChangeType, Comparison, Passage, RedactionRef
 from redactview.textsafe import printable, printable_line
 
 DIFF_SCHEMA = "redactview.diff/1"
@@ -45,15 +45,26 @@ def redaction_record(ref: RedactionRef | None) -> dict[str, Any] | None:
     return {"kind": ref.kind, "marker": ref.marker, "exemption": ref.exemption}
 
 
+def unchanged_redaction(change: Change) -> bool:
+    """Whether a change is the same marker at the same place in both releases: counted as
+    both_redacted, but no difference a reader needs to see."""
+    if change.type != ChangeType.BOTH_REDACTED or change.a is None or change.b is None:
+        return False
+    return change.a.text.split() == change.b.text.split()
+
+
 def change_record(change: Change, pair: tuple[int, int]) -> dict[str, Any]:
     """One change as the JSON contract's object; `pair` indexes the two documents it is between."""
-    return {
+    record: dict[str, Any] = {
         "type": str(change.type),
         "pair": list(pair),
         "a": passage_record(change.a),
         "b": passage_record(change.b),
         "redaction": redaction_record(change.redaction),
     }
+    if change.type == ChangeType.BOTH_REDACTED:
+        record["unchanged"] = unchanged_redaction(change)
+    return record
 
 
 def summary_record(comparisons: tuple[Comparison, ...]) -> dict[str, Any]:
@@ -133,11 +144,19 @@ def _comparison_text(comparison: Comparison, k: int, paint: Paint) -> list[str]:
     out = [paint("head", head), f"similarity {comparison.similarity:.1%}; {counts or 'no changes'}"]
     if not comparison.related:
         out.append("These documents look unrelated: no changes are listed.")
+    if same := unchanged_count(comparison):
+        out.append(f"{same} redacted the same way in both (counted as both_redacted), not listed.")
     for change in comparison.changes:
-        out.append("")
-        out.extend(_change_text(change, paint))
+        if not unchanged_redaction(change):
+            out.append("")
+            out.extend(_change_text(change, paint))
     out.append("")
     return out
+
+
+def unchanged_count(comparison: Comparison) -> int:
+    """How many of a comparison's changes are unchanged redactions (not listed in text or HTML)."""
+    return sum(1 for change in comparison.changes if unchanged_redaction(change))
 
 
 def _change_text(change: Change, paint: Paint) -> list[str]:
@@ -207,8 +226,10 @@ def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[st
             "redaction": change.redaction,
         }
         for change in comparison.changes
+        if not unchanged_redaction(change)
     ]
-    return {"k": k, "comparison": comparison, "rows": rows}
+    same = unchanged_count(comparison)
+    return {"k": k, "comparison": comparison, "rows": rows, "unchanged": same}
 
 
 def _in_context(

@@ -10,14 +10,14 @@ from redactview.align.blocks import bridge_edits, settle_noise, tidy_ops
 from redactview.align.boilerplate import boilerplate_ranges
 from redactview.align.classify import Side, classify
 from redactview.align.gaps import resolve_gap
+from redactview.align.likeness import likeness
 from redactview.align.markers import marker_spans
-from redactview.align.normalise import Tokens, tokenise
+from redactview.align.normalise import tokenise
 from redactview.align.release import Release
 from redactview.align.wildcard import refine_markers
 from redactview.model import Change, ChangeType, Comparison
 
-RELATED = 0.3  # below this share of the shorter release in common, the two are not one document
-_EDITS = (ChangeType.ADDED, ChangeType.REMOVED, ChangeType.CHANGED)
+RELATED = 0.3  # below this share of the less-disclosed release in common: not one document
 
 
 def compare(a: Release, b: Release) -> Comparison:
@@ -25,7 +25,7 @@ def compare(a: Release, b: Release) -> Comparison:
     a_side, b_side = side_of(a), side_of(b)
     ops = align_sides(a_side, b_side)
     changes = list(classify(ops, a_side, b_side))
-    similarity, coverage = likeness(changes, a_side.tokens, b_side.tokens)
+    similarity, coverage = likeness(ops, a_side, b_side)
     related = coverage >= RELATED
     kept = tuple(changes) if related else ()
     return Comparison(a.info, b.info, kept, count_changes(kept), round(similarity, 4), related)
@@ -50,24 +50,7 @@ def align_sides(a: Side, b: Side) -> list[Op]:
     return settle_noise(refine_markers(ops, a, b), a_keys, b_keys)
 
 
-def likeness(changes: Sequence[Change], a: Tokens, b: Tokens) -> tuple[float, float]:
-    """Similarity (0-1, both releases) and coverage (the share of the shorter one in common)."""
-    total_a, total_b = a.weight(), b.weight()
-    if not total_a or not total_b:
-        return (1.0, 1.0) if total_a == total_b else (0.0, 0.0)
-    lost_a = sum(_weight(c.a.text) for c in changes if c.type in _EDITS and c.a)
-    lost_b = sum(_weight(c.b.text) for c in changes if c.type in _EDITS and c.b)
-    kept_a, kept_b = max(0, total_a - lost_a), max(0, total_b - lost_b)
-    similarity = (kept_a + kept_b) / (total_a + total_b)
-    coverage = kept_a / total_a if total_a <= total_b else kept_b / total_b
-    return similarity, coverage
-
-
 def count_changes(changes: Sequence[Change]) -> dict[str, int]:
     """How many changes there are of each type, every type listed."""
     counts = Counter(str(change.type) for change in changes)
     return {str(kind): counts.get(str(kind), 0) for kind in ChangeType}
-
-
-def _weight(text: str) -> int:
-    return sum(1 for char in text if char.isalnum())

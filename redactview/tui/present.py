@@ -20,6 +20,8 @@ _ROLE_OF_KIND = {
     "annotation": "box",
     "scan_box": "box",
 }
+BOX_KINDS = frozenset({"box", "annotation", "scan_box"})
+BOX_FILL = "▮"  # drawn over the blanks a box leaves on its text row
 
 SOURCE_WORDS = {
     ExemptionSource.LABEL: "named in the marker itself",
@@ -60,16 +62,20 @@ def context_of(redaction: Redaction, limit: int = 40) -> str:
 def text_span(redaction: Redaction, page: Page | None) -> tuple[int, int] | None:
     """Where a redaction sits in the text: its offsets, or else the lines its box covers.
 
-    A box drawn over a PDF has a bbox but no offsets; the lines it overlaps stand in for it:
+    A box drawn over a PDF with no offsets is marked by the lines it overlaps, or else by the
+    line it was placed on (a box between lines, over nothing):
 
         line bbox   |----Name: Jane Doe-----|
         box              |#########|          -> the whole line is marked
     """
     if redaction.start is not None and redaction.end is not None:
         return redaction.start, max(redaction.end, redaction.start + 1)
-    if redaction.bbox is None or page is None:
+    if page is None:
         return None
-    covered = [line for line in page.lines if line.bbox and _overlaps(line.bbox, redaction.bbox)]
+    box = redaction.bbox
+    covered = [line for line in page.lines if box and line.bbox and _overlaps(line.bbox, box)]
+    if not covered:
+        covered = [line for line in page.lines if line.number == redaction.line]
     if not covered:
         return None
     return covered[0].start, max(covered[-1].end, covered[0].start + 1)
@@ -90,7 +96,9 @@ def redaction_mark(
     if span is None:
         return None
     role = "selected" if selected else role_of(redaction)
-    return Mark(span[0], span[1], role, redaction.id)
+    boxed = str(redaction.kind) in BOX_KINDS and redaction.start is not None
+    fill = BOX_FILL if boxed else ""
+    return Mark(span[0], span[1], role, redaction.id, fill)
 
 
 def length_estimate(redaction: Redaction) -> str:

@@ -118,3 +118,62 @@ def test_usage_errors_are_exit_2(argv: list[str], capsys: pytest.CaptureFixture[
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["diff", "--help"], capsys)
     assert code == 0 and "examples:" in out and "redactview diff" in out
+
+
+def test_unrelated_documents_with_markers_list_no_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memo = tmp_path / "memo.txt"
+    memo.write_text(
+        "Memorandum on the Hadley Fork lock. On March 3 the operator, (b)(6), reported that\n"
+        "the upstream gate alarm sounded twice during the night shift. [REDACTED] attended\n"
+        "at dawn and found the float switch fouled by debris from the spillway.\n",
+        encoding="utf-8",
+    )
+    first = tmp_path / "first.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    code, out, err = run(["diff", "-f", "json", str(first), str(memo)], capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["changes"] == []
+    assert data["summary"]["related"] is False
+    assert data["summary"]["similarity"] < 0.3
+    code, out, _ = run(["diff", str(memo), str(first)], capsys)
+    assert code == 0 and "unrelated" in out
+
+
+def test_the_same_marker_in_both_is_counted_but_not_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST, encoding="utf-8")  # "[REDACTED]" over the reservoir's name
+    second.write_text(FIRST.replace("Corrie Civil Works", "[s.43(2)]"), encoding="utf-8")
+    code, out, _ = run(["diff", "-f", "json", str(first), str(second)], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["summary"]["both_redacted"] == 1
+    rows = [
+        (c["type"], c["a"]["text"], c["b"]["text"], c.get("unchanged")) for c in data["changes"]
+    ]
+    assert rows == [
+        ("withheld", "Corrie Civil Works", "[s.43(2)]", None),
+        ("both_redacted", "[REDACTED]", "[REDACTED]", True),
+    ]
+    code, out, _ = run(["diff", str(first), str(second)], capsys)
+    assert code == 0 and "1 both_redacted" in out
+    assert "withheld" in out.split("not listed")[-1]
+    assert "both_redacted  A" not in out and "[REDACTED]" not in out
+    code, out, _ = run(["diff", "-f", "html", str(first), str(second)], capsys)
+    assert "Corrie Civil Works" in out and "[REDACTED]" not in out
+
+
+def test_different_markers_over_the_same_words_are_still_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    second.write_text(FIRST.replace("[REDACTED]", "[Redacted - s.40(2)]"), encoding="utf-8")
+    code, out, _ = run(["diff", "-f", "json", str(first), str(second)], capsys)
+    data = json.loads(out)
+    assert [(c["type"], c["unchanged"]) for c in data["changes"]] == [("both_redacted", False)]
+    code, out, _ = run(["diff", str(first), str(second)], capsys)
+    assert code == 0 and "not listed" not in out and "[Redacted - s.40(2)]" in out

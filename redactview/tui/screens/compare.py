@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from redactview.model import ChangeType
@@ -21,6 +21,7 @@ from redactview.tui.finding import next_index
 from redactview.tui.jobs import Job, JobFailed, JobResult, start_compare
 from redactview.tui.screens.export import ExportJob
 from redactview.tui.widgets.compare_view import CompareView
+from redactview.tui.widgets.footer import FittingFooter
 
 FOCUS_TYPES = frozenset({ChangeType.WITHHELD, ChangeType.REVEALED})
 
@@ -51,7 +52,7 @@ class CompareScreen(Screen[None]):
         yield LoadingIndicator(id="compare-loading")
         yield CompareView(id="compare")
         yield Static(id="compare-detail")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Start comparing in a child process."""

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
+from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from redactview.model import Exemption, Page, Redaction
 from redactview.textsafe import printable_line
@@ -28,6 +28,7 @@ from redactview.tui.present import redaction_mark, text_span
 from redactview.tui.screens.dialogs import GoToPageDialog
 from redactview.tui.state import DocumentState, is_leak
 from redactview.tui.widgets.detail import RedactionDetail
+from redactview.tui.widgets.footer import FittingFooter
 from redactview.tui.widgets.page_view import Mark, PageView
 from redactview.tui.widgets.redaction_table import RedactionTable
 
@@ -73,7 +74,7 @@ class DocumentScreen(Screen[None]):
                 yield RedactionTable(id="redactions")
                 yield RedactionDetail(id="detail")
         yield Input(placeholder="Search the text (Enter; Escape to close)", id="search")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Show what has arrived so far and put the cursor in the list."""
@@ -148,7 +149,11 @@ class DocumentScreen(Screen[None]):
             self._cited_on_page.setdefault(exemption.page, []).append(exemption)
         for redaction in shown:
             self._on_page.setdefault(redaction.page, []).append(redaction)
-        self.query_one(RedactionTable).show(shown)
+        table = self.query_one(RedactionTable)
+        table.show(shown)
+        # The highlighted row is the selection, so the first `n` moves on from what is described.
+        self.selected = table.current
+        self.query_one(RedactionDetail).show(self.selected)
 
     @property
     def shown(self) -> list[Redaction]:
@@ -220,7 +225,8 @@ class DocumentScreen(Screen[None]):
             done = "No redactions to move between."
             self.notify(done if self.state.done else waiting, severity="warning")
             return
-        if self.selected is None or not table.is_shown(self.selected):
+        # Step from the highlighted row: the detail panel already describes it, selected or not.
+        if table.current is None:
             table.move_cursor(row=0 if delta > 0 else len(table.shown) - 1, animate=False)
             self.select(table.current)
         else:

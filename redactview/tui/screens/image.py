@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from redactview.loaders.preview import PagePixels
 from redactview.model import BBox, Format, Redaction
 from redactview.textsafe import printable_line
 from redactview.tui.jobs import JobFailed, JobResult, start_render
 from redactview.tui.state import DocumentState, is_leak
+from redactview.tui.widgets.footer import FittingFooter
 from redactview.tui.widgets.page_image import PageImage
 
 DRAWABLE = frozenset({Format.PDF, Format.IMAGE})
@@ -42,7 +43,7 @@ class PageImageScreen(ModalScreen[None]):
         yield Static(id="image-title")
         yield LoadingIndicator(id="image-loading")
         yield PageImage(id="image")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Draw the page in a child process, sized to the screen."""

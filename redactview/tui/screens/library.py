@@ -5,20 +5,23 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from redactview.textsafe import printable_line
 from redactview.tui.messages import DocumentChanged
 from redactview.tui.present import safe
 from redactview.tui.state import DocumentState, is_leak
+from redactview.tui.widgets.footer import FittingFooter
 
 COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Status", "Exemptions cited")
+NARROW = 100  # below this width the exemptions (also in the summary) leave the table
+NAME_LIMITS = (40, 28)  # document names, wide and narrow
 HINT = "Enter read · space mark · c compare · ? help"
 
 
@@ -34,20 +37,37 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.marked: list[str] = []
+        self.narrow = False
 
     def compose(self) -> ComposeResult:
         """Title, document table, summary of the highlighted document, footer."""
         yield Static(id="lib-title")
         yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield Static(id="lib-summary")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Fill the table."""
         self.title = "Library"
-        self.query_one(DataTable).add_columns(*COLUMNS)
+        self.narrow = self.app.size.width < NARROW
+        self.query_one(DataTable).add_columns(*self.columns)
         self.refresh_table()
         self.query_one(DataTable).focus()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The table's columns at the present width."""
+        return COLUMNS[:-1] if self.narrow else COLUMNS
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Drop or bring back the exemptions column when the width crosses NARROW."""
+        narrow = event.size.width < NARROW
+        if narrow != self.narrow:
+            self.narrow = narrow
+            table = self.query_one(DataTable)
+            table.clear(columns=True)
+            table.add_columns(*self.columns)
+            self.refresh_table()
 
     @property
     def documents(self) -> dict[str, DocumentState]:
@@ -92,18 +112,19 @@ class LibraryScreen(Screen[None]):
 
     def _cells(self, state: DocumentState) -> list[Text]:
         leaks = sum(1 for r in state.redactions if is_leak(r))
-        count = str(len(state.redactions)) if state.report else f"{state.found}…"
         mark = "✓" if state.path in self.marked else ""
+        pages, count = _counts(state)
         status = Text(state.status, style="bold red" if state.error else "")
-        return [
+        cells = [
             Text(mark, style="bold"),
-            safe(state.name, 40),
-            Text(str(state.page_count or "?"), justify="right"),
+            safe(state.name, NAME_LIMITS[self.narrow]),
+            Text(pages, justify="right"),
             Text(count, justify="right"),
             Text(str(leaks) if leaks else "", style="bold red", justify="right"),
             status,
             safe(", ".join(state.cited_codes()) or "—", 40),
         ]
+        return cells[: len(self.columns)]
 
     def _show_title(self) -> None:
         total = sum(len(s.redactions) for s in self.documents.values())
@@ -149,6 +170,14 @@ class LibraryScreen(Screen[None]):
             self.marked = [p for p in self.marked if p != state.path]
             self.app.close_document(state.path)  # type: ignore[attr-defined]
             self.refresh_table()
+
+
+def _counts(state: DocumentState) -> tuple[str, str]:
+    """Pages and redactions as the table shows: "—" for a failed document, "…" while loading."""
+    if state.error:
+        return "—", "—"
+    count = str(len(state.redactions)) if state.report else f"{state.found}…"
+    return str(state.page_count or "?"), count
 
 
 def summary_of(state: DocumentState) -> Content:

@@ -20,9 +20,11 @@ class RedactionDetail(Static):
     DEFAULT_CSS = """
     RedactionDetail { height: 9; padding: 0 1; }
     """
+    redaction: Redaction | None = None  # the one described
 
     def show(self, redaction: Redaction | None) -> None:
         """Describe `redaction`, or say how to pick one."""
+        self.redaction = redaction
         self.set_class(redaction is not None and is_leak(redaction), "-leak")
         self.update(describe(redaction) if redaction else Content(NOTHING), layout=False)
 

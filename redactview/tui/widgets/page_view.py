@@ -36,12 +36,17 @@ EMPTY_PAGE = "(no text on this page)"
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A stretch of document text to highlight: `role` picks the look, `key` names a redaction."""
+    """A stretch of document text to highlight: `role` picks the look, `key` names a redaction.
+
+    `fill`, when set, is drawn in place of the blanks the mark covers, so a box over nothing
+    (its text row shows only spaces) is still seen: "called in the order ▮▮▮▮▮▮ then".
+    """
 
     start: int
     end: int
     role: str
     key: str | None = None
+    fill: str = ""
 
 
 class PageView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -107,7 +112,7 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_marks(self, marks: list[Mark]) -> None:
         """Replace the marks (document offsets) and redraw."""
         base = self.page.start if self.page else 0
-        local = [Mark(m.start - base, m.end - base, m.role, m.key) for m in marks]
+        local = [Mark(m.start - base, m.end - base, m.role, m.key, m.fill) for m in marks]
         self._marks = sorted(local, key=lambda m: (m.start, ROLES.index(m.role)))
         self._mark_starts = [m.start for m in self._marks]
         self._longest_mark = max((m.end - m.start for m in self._marks), default=0)
@@ -128,6 +133,11 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
         """The characters shown on screen row `row` (for tests and copying)."""
         start, end = self._rows[row]
         return self._display[start:end]
+
+    def drawn_row(self, row: int) -> str:
+        """The characters drawn on screen row `row`, with blanks under filled marks filled."""
+        start, end = self._rows[row]
+        return self._drawn(start, end, self._fills(start, end))
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
@@ -159,13 +169,28 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _segments(self, start: int, end: int, base: Style) -> list[Segment]:
         styles = self._char_styles(start, end, base)
+        shown = self._drawn(start, end, self._fills(start, end))
         segments: list[Segment] = []
         run = start
         for position in range(start + 1, end + 1):
             if position == end or styles[position - start] != styles[run - start]:
-                segments.append(Segment(self._display[run:position], styles[run - start]))
+                segments.append(Segment(shown[run - start : position - start], styles[run - start]))
                 run = position
         return segments
+
+    def _fills(self, start: int, end: int) -> dict[int, str]:
+        """The fill character for each blank position under a filled mark on this row."""
+        fills: dict[int, str] = {}
+        for mark in self._marks_between(start, end):
+            for position in range(max(start, mark.start), min(end, mark.end)):
+                if mark.fill and self._display[position] == " ":
+                    fills[position] = mark.fill
+        return fills
+
+    def _drawn(self, start: int, end: int, fills: dict[int, str]) -> str:
+        if not fills:
+            return self._display[start:end]
+        return "".join(fills.get(i, self._display[i]) for i in range(start, end))
 
     def _char_styles(self, start: int, end: int, base: Style) -> list[Style]:
         styles = [base] * (end - start)

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from redactview.model import Redaction
 from redactview.tui.present import context_of, kind_label, length_estimate, safe
 
 COLUMNS = ("Pg", "Kind", "Exemption", "Len", "Context")
+OPTIONAL = ("Exemption", "Len")  # dropped, last first, when Context would be squeezed
+MIN_CONTEXT = 16
+_CELLS = {"Pg": 3, "Kind": 16, "Exemption": 10, "Len": 6}  # widest usual value of each
+
+
+def columns_for(width: int) -> tuple[str, ...]:
+    """The columns to show in `width` cells, keeping at least MIN_CONTEXT for Context."""
+    columns = list(COLUMNS)
+    for optional in reversed(OPTIONAL):
+        fixed = sum(_CELLS[c] + 2 for c in columns if c != "Context")
+        if width - fixed - 2 >= MIN_CONTEXT:
+            break
+        columns.remove(optional)
+    return tuple(columns)
 
 
 class RedactionTable(DataTable[Text]):
@@ -22,10 +37,20 @@ class RedactionTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.shown: list[Redaction] = []
         self._row_of: dict[str, int] = {}
+        self.shown_columns: tuple[str, ...] = COLUMNS
 
     def on_mount(self) -> None:
         """Set up the columns."""
-        self.add_columns(*COLUMNS)
+        self.add_columns(*self.shown_columns)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Drop or bring back the optional columns to suit the new width."""
+        columns = columns_for(event.size.width)
+        if columns != self.shown_columns:
+            self.shown_columns = columns
+            self.clear(columns=True)
+            self.add_columns(*columns)
+            self.show(self.shown)
 
     def show(self, redactions: list[Redaction]) -> None:
         """Replace the rows with `redactions`, keeping the cursor on the same one if it is there."""
@@ -40,13 +65,14 @@ class RedactionTable(DataTable[Text]):
 
     def _cells(self, redaction: Redaction) -> list[Text]:
         style = "bold red" if kind_label(redaction).startswith("⚠") else ""
-        return [
-            Text(str(redaction.page), justify="right"),
-            Text(kind_label(redaction), style=style),
-            safe(redaction.exemption or "—", 14),
-            Text(length_estimate(redaction)),
-            safe(context_of(redaction), 40),
-        ]
+        cells = {
+            "Pg": Text(str(redaction.page), justify="right"),
+            "Kind": Text(kind_label(redaction), style=style),
+            "Exemption": safe(redaction.exemption or "—", 14),
+            "Len": Text(length_estimate(redaction)),
+            "Context": safe(context_of(redaction), 40),
+        }
+        return [cells[column] for column in self.shown_columns]
 
     @property
     def current(self) -> Redaction | None:
