@@ -104,6 +104,17 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
 
 
+def _add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str], default: str
+) -> None:
+    parser.add_argument(
+        "-f", "--format", choices=formats, help=f"output format (default: {default})"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
+    )
+
+
 def _load_options(args: argparse.Namespace) -> LoadOptions:
     return LoadOptions(password=args.password, ocr=not args.no_ocr)
 
@@ -113,14 +124,8 @@ def _add_scan(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
         commands, "scan", "list every redaction in files or folders", _SCAN_EXAMPLES
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to scan")
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=INVENTORY_FORMATS,
-        help="output format (default: from -o's suffix, else text on a terminal, json in a pipe)",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
+    _add_output_options(
+        parser, INVENTORY_FORMATS, "from -o's suffix, else text on a terminal, json in a pipe"
     )
     parser.add_argument("-r", "--recursive", action="store_true", help="scan folders recursively")
     parser.add_argument(
@@ -221,15 +226,7 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
     summary = "compare releases: what each withheld, revealed or changed"
     parser = _subparser(commands, "diff", summary, _DIFF_EXAMPLES)
     parser.add_argument("paths", nargs="+", metavar="FILE", help="two or more releases")
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=DIFF_FORMATS,
-        help="output format (default: from -o's suffix, else text)",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically), not stdout"
-    )
+    _add_output_options(parser, DIFF_FORMATS, "from -o's suffix, else text")
     parser.add_argument(
         "--reconstruct",
         action="store_true",
