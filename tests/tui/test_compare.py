@@ -182,3 +182,21 @@ def test_groups_keep_changes_inside_their_lines() -> None:
         spans = [getattr(g, side) for g in groups]
         assert spans[0][0] == 0 and spans[-1][1] == len(text)
         assert all(left[1] == right[0] for left, right in pairwise(spans))
+
+
+def test_identical_redactions_are_counted_not_stepped_through(tmp_path: Path) -> None:
+    a = write_text(tmp_path, "first.txt", FIRST)
+    b = write_text(tmp_path, "again.txt", FIRST.replace("3 March", "3 March "))
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(a), str(b)], compare=(str(a), str(b)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _compared(pilot, app)
+            types = [c.type for c in screen.result.comparison.changes]
+            assert types == [ChangeType.BOTH_REDACTED]
+            assert screen.navigable == []
+            assert "1 redacted the same way in both" in "\n".join(screen_lines(app))
+            await pilot.press("right_square_bracket")
+            assert screen.query_one(CompareView).current is None
+
+    run(scenario())

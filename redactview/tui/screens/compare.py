@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from redactview.diff_report import unchanged_count, unchanged_redaction
 from redactview.model import ChangeType
 from redactview.textsafe import printable_line
 from redactview.tui.comparing import CompareResult, build_blocks
@@ -103,7 +104,9 @@ class CompareScreen(Screen[None]):
         )
         scope = " (showing withheld/revealed only)" if self.only_focus else ""
         counts = counts or "no changes"
-        return Content(f"{counts} · similarity {comparison.similarity:.0%}{scope}")
+        same = unchanged_count(comparison)
+        alike = f" · {same} redacted the same way in both, not listed" if same else ""
+        return Content(f"{counts} · similarity {comparison.similarity:.0%}{alike}{scope}")
 
     def _apply_filter(self) -> None:
         if self.result is None:
@@ -111,7 +114,9 @@ class CompareScreen(Screen[None]):
         view = self.query_one(CompareView)
         changes = self.result.comparison.changes
         self.navigable = [
-            i for i, c in enumerate(changes) if not self.only_focus or c.type in FOCUS_TYPES
+            i
+            for i, c in enumerate(changes)
+            if (not self.only_focus or c.type in FOCUS_TYPES) and not unchanged_redaction(c)
         ]
         view.coloured = set(self.navigable)
         if view.current not in view.coloured:
