@@ -35,6 +35,7 @@ class _Task:
     path: str
     pages: range | None  # None: the whole file
     page_count: int  # pages this task reads (an estimate for text files)
+    sha256: str | None = None  # known when the file was opened to split it: hashed once
 
     def time_limit(self, seconds_per_page: float) -> float:
         """Seconds the task may take: OCR of a scanned page can take several."""
@@ -46,7 +47,7 @@ def _scan_task(task: _Task, load: LoadOptions) -> PartialScan | ScanError:
     from redactview.scan import scan_pages
 
     try:
-        with load_document(task.path, load) as document:
+        with load_document(task.path, load, sha256=task.sha256) as document:
             return scan_pages(document, task.pages)
     except RedactviewError as error:
         return ScanError(task.path, str(error))
@@ -87,19 +88,19 @@ def scan_in_workers(
 
 def split_file(path: str, load: LoadOptions) -> list[_Task]:
     """One task for the file, or one per run of pages for a long PDF or multi-page image."""
-    count, known = _page_count(path, load)
-    if not known or count < 2 * PAGES_PER_TASK:
-        return [_Task(path, None, count)]
+    count, digest = _page_count(path, load)
+    if digest is None or count < 2 * PAGES_PER_TASK:
+        return [_Task(path, None, count, digest)]
     runs = (
         range(first, min(count, first + PAGES_PER_TASK))
         for first in range(0, count, PAGES_PER_TASK)
     )
-    return [_Task(path, run, len(run)) for run in runs]
+    return [_Task(path, run, len(run), digest) for run in runs]
 
 
-def _page_count(path: str, load: LoadOptions) -> tuple[int, bool]:
-    """Pages of a PDF or image (known), or an estimate from the size of anything else."""
-    from redactview.loaders import check_regular_file, load_document
+def _page_count(path: str, load: LoadOptions) -> tuple[int, str | None]:
+    """Pages of a PDF or image with the file's hash, or an estimate from the size and None."""
+    from redactview.loaders import check_regular_file, load_document, sha256_of
     from redactview.model import Format
 
     try:
@@ -108,13 +109,14 @@ def _page_count(path: str, load: LoadOptions) -> tuple[int, bool]:
             head = handle.read(1024)
         estimate = 1 + size // _TEXT_BYTES_PER_PAGE
         if b"%PDF-" not in head and not head.startswith(IMAGE_MAGIC):
-            return estimate, False
-        with load_document(path, load) as document:
+            return estimate, None
+        digest = sha256_of(path)
+        with load_document(path, load, sha256=digest) as document:
             if document.info.format in (Format.PDF, Format.IMAGE):
-                return document.info.page_count, True
-            return estimate, False
+                return document.info.page_count, digest
+            return estimate, None
     except (RedactviewError, OSError):
-        return 1, False
+        return 1, None
 
 
 def _join(

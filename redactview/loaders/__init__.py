@@ -29,14 +29,19 @@ class LoadOptions:
     ocr: bool = True
 
 
-def load_document(path: str | Path, options: LoadOptions | None = None) -> Document:
-    """Open `path` read-only as a Document, or raise LoadError with a one-line reason."""
+def load_document(
+    path: str | Path, options: LoadOptions | None = None, *, sha256: str | None = None
+) -> Document:
+    """Open `path` read-only as a Document, or raise LoadError with a one-line reason.
+
+    `sha256`, when the caller has already hashed the file, saves reading it twice.
+    """
     options = options or LoadOptions()
     name = str(path)
     size = check_regular_file(name)
     head = _read_head(name)
     fmt = sniff_format(name, head, size)
-    digest = sha256_of(name)
+    digest = sha256 or sha256_of(name)
     if fmt is Format.PDF:
         from redactview.loaders.pdf import open_pdf
 

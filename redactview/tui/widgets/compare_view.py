@@ -15,13 +15,14 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from redactview.model import Change, ChangeType
 from redactview.tui.comparing import Block, Group, Span, build_groups
+from redactview.tui.widgets.scrolling import SCROLL_BINDINGS
 from redactview.tui.widgets.wrapping import display_text, wrap_rows
 
 TYPES = tuple(str(t) for t in ChangeType)
@@ -55,14 +56,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     CompareView { height: 1fr; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", show=False),
-        Binding("down", "scroll_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown,space", "page_down", show=False),
-        Binding("home", "scroll_home", show=False),
-        Binding("end", "scroll_end", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(SCROLL_BINDINGS)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

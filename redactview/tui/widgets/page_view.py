@@ -10,13 +10,14 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from redactview.model import Page
+from redactview.tui.widgets.scrolling import SCROLL_BINDINGS
 from redactview.tui.widgets.wrapping import Row, display_text, wrap_rows
 
 # Drawn in this order, so later roles win where marks overlap.
@@ -53,14 +54,7 @@ class PageView(ScrollView, can_focus=True, inherit_bindings=False):
     """One page of text with marks, drawn line by line so a huge page costs only what is seen."""
 
     # Rows wrap, so left and right are free for the screen (previous and next page).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", show=False),
-        Binding("down", "scroll_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown,space", "page_down", show=False),
-        Binding("home", "scroll_home", show=False),
-        Binding("end", "scroll_end", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(SCROLL_BINDINGS)
 
     COMPONENT_CLASSES = {f"pageview--{role}" for role in ROLES} | {"pageview--empty"}
     DEFAULT_CSS = """
