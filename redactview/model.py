@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from itertools import accumulate, repeat
+from operator import add
+from typing import TYPE_CHECKING, Protocol, overload
 
 if TYPE_CHECKING:
     import numpy as np
@@ -111,6 +113,80 @@ class Line:
         return self.start + len(self.text)
 
 
+class TextLines(Sequence[Line]):
+    """The lines of a page of bare text (its text cut at newlines), each made when it is read.
+
+    A text release has tens of thousands of lines and most are never looked at one by one:
+    detectors search the page text and ask only for the lines their findings sit on. Equal to
+    the tuple of the same Lines.
+    """
+
+    __slots__ = ("_offsets", "_pieces", "_start")
+
+    def __init__(self, text: str, start: int) -> None:
+        pieces = text.split("\n")
+        if not pieces[-1]:
+            pieces.pop()  # the newline that ends the last line does not open another
+        self._pieces = pieces
+        self._start = start
+        self._offsets: list[int] | None = None
+
+    @property
+    def start(self) -> int:
+        """Offset of the first line in the document text."""
+        return self._start
+
+    def offsets(self) -> list[int]:
+        """Each line's start, counted from the start of the page."""
+        if self._offsets is None:
+            lengths = map(add, map(len, self._pieces), repeat(1))
+            self._offsets = list(accumulate(lengths, initial=0))[:-1]
+        return self._offsets
+
+    def lengths(self) -> list[int]:
+        """Each line's length (its newline not counted)."""
+        return list(map(len, self._pieces))
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Line, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._line, range(len(self._pieces))[index]))
+        if index < 0:
+            index += len(self._pieces)
+        if not 0 <= index < len(self._pieces):
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self._line, range(len(self._pieces)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TextLines | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"TextLines({len(self._pieces)} lines from {self._start})"
+
+    def __reduce__(self) -> tuple[type[TextLines], tuple[str, int]]:
+        text = "".join(piece + "\n" for piece in self._pieces)  # the text that splits back
+        return TextLines, (text, self._start)
+
+    def _line(self, index: int) -> Line:
+        return Line(index + 1, self._pieces[index], self._start + self.offsets()[index])
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     """Something drawn on a page that can hide text: a filled path, an image or an annotation.
@@ -155,7 +231,7 @@ class Page:
     number: int
     text: str
     start: int
-    lines: tuple[Line, ...] = ()
+    lines: Sequence[Line] = ()  # a tuple, or TextLines for a page of bare text
     width: float | None = None
     height: float | None = None
     shapes: tuple[Shape, ...] = ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from redactview.detectors.settle import settle
-from redactview.model import Page, Redaction
+from redactview.model import Page, Redaction, TextLines
 
 PageDetector = Callable[[Page], list[Redaction]]
 
@@ -36,7 +36,7 @@ def _text_only(page: Page) -> bool:
     """True for a page of bare text (a text release): nothing drawn, no spans, no image."""
     if page.shapes or page.rules or page.raster is not None:
         return False
-    return not any(line.spans for line in page.lines)
+    return isinstance(page.lines, TextLines) or not any(line.spans for line in page.lines)
 
 
 def _reading_order(redaction: Redaction) -> tuple[int, int, int, float, float]:

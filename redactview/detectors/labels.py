@@ -10,6 +10,7 @@ sentence cites it (`withheld under (b)(6)`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from redactview.detectors.code_markers import standing_codes
@@ -92,15 +93,22 @@ def _bracket_label(
         and (text.text[start - 1].isalnum() or text.text[start - 1] == "_")
     ):
         return None  # list[Redaction], items[REDACTED_KEY]: indexing, not a label
-    content = inside(match[0])
-    if is_label_text(content):
-        codes = tuple(code for hit in find_codes(content, ctx) for code in hit.codes)
-    else:
-        found = codes_only(content, ctx)
-        if found is None:
-            return None
-        codes = found
+    codes = label_codes(inside(match[0]), ctx)
+    if codes is None:
+        return None
     return _label(text, match.start(), match.end(), codes, "marks.label", confidence)
+
+
+@lru_cache(maxsize=4096)
+def label_codes(content: str, ctx: CodeContext) -> tuple[str, ...] | None:
+    """The codes a bracket's content names when it is a label (maybe none), None when it is not.
+
+    Kept per content: a release repeats a handful of labels (`[REDACTED]`, `[s.40(2)]`) hundreds
+    of times.
+    """
+    if is_label_text(content):
+        return tuple(code for hit in find_codes(content, ctx) for code in hit.codes)
+    return codes_only(content, ctx)
 
 
 def inside(bracketed: str) -> str:

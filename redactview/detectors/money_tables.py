@@ -13,6 +13,7 @@ by position under the header (x from the spans on PDF lines, the character colum
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value
@@ -66,7 +67,7 @@ def table_values(text: PageText) -> list[Redaction]:
     separators = [sep for sep in _SEPARATORS if sep in page]
     index = _next_separated(text, separators, 0)
     while index < len(lines):
-        header = _header(text, lines[index])
+        header = _header(text, lines[index]) if _may_head(text.line_text(index)) else None
         if header is None:
             index = _next_separated(text, separators, index + 1)
             continue
@@ -84,30 +85,34 @@ def _next_separated(text: PageText, separators: list[str], first: int) -> int:
     The separators are found with `str.find` over the page, so lines of prose between tables
     cost no Python work (when the lines are the page text's, as loaders make them).
     """
-    lines = text.lines
+    count = len(text.lines)
     if not text.lines_match_text():
-        return next((i for i in range(first, len(lines)) if _separated(lines[i].text)), len(lines))
-    while first < len(lines):
-        offset = lines[first].start - text.page.start
+        return next((i for i in range(first, count) if _separated(text.line_text(i))), count)
+    while first < count:
+        offset = text.line_start(first)
         hits = [found for sep in separators if (found := text.text.find(sep, offset)) >= 0]
         if not hits:
-            return len(lines)
+            return count
         index = max(first, text.line_index(min(hits)))
-        if index >= len(lines) or _separated(lines[index].text):
+        if index >= count or _separated(text.line_text(index)):
             return index
         first = index + 1
-    return len(lines)
+    return count
 
 
 def _separated(raw: str) -> bool:
     return "  " in raw or "\t" in raw or "|" in raw
 
 
-def _header(text: PageText, line: Line) -> Row | None:
-    raw = line.text
+def _may_head(raw: str) -> bool:
+    """Quick tests a header line passes: columns, a money word, no figure."""
     if not _separated(raw) or not _may_mention_money(raw) or _FIGURE.search(raw):
-        return None
-    if not MONEY_WORDS.search(raw):
+        return False
+    return MONEY_WORDS.search(raw) is not None
+
+
+def _header(text: PageText, line: Line) -> Row | None:
+    if not _may_head(line.text):
         return None
     row = split_row(text, line)
     if len(row.cells) < 2:
@@ -142,10 +147,13 @@ def _has_digit(text: str) -> bool:
     return any(char.isdigit() for char in text)
 
 
-def _rows(text: PageText, lines: tuple[Line, ...], first: int, mode: str) -> list[Row]:
+def _rows(text: PageText, lines: Sequence[Line], first: int, mode: str) -> list[Row]:
     rows: list[Row] = []
-    for line in lines[first : first + MAX_ROWS]:
-        if not line.text.strip() or _header(text, line) is not None:
+    for index in range(first, min(len(lines), first + MAX_ROWS)):
+        if not text.line_text(index).strip():
+            break
+        line = lines[index]  # made only for the rows a table has
+        if _header(text, line) is not None:
             break
         row = split_row(text, line)
         if (row.mode != mode and mode != "space") or (len(row.cells) == 1 and len(line.text) > 50):

@@ -6,20 +6,19 @@ character) and turn each hit's page-relative index into document offsets with `P
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right, insort
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import fields
 from itertools import accumulate, repeat
 from operator import add, eq
 
-from redactview.model import BBox, Kind, Line, Page, Redaction, Span
+from redactview.model import BBox, Kind, Line, Page, Redaction, Span, TextLines
 
 CONTEXT_CHARS = 40
 # Findings one rule reports on one page at most. A real page (even a 20 MB text release read as
 # one page) holds far fewer; a file of two million `[` lines would otherwise cost gigabytes.
 MAX_PER_RULE = 100_000
-_NEWLINE = re.compile("\n")
 _REDACTION_FIELDS = tuple(item.name for item in fields(Redaction))
 
 
@@ -29,15 +28,19 @@ class PageText:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.text = page.text
-        if page.lines:
-            self._lines: tuple[Line, ...] = page.lines
-        else:
-            self._lines = _lines_of(page)
-        self._starts = [line.start - page.start for line in self._lines]
+        self._lines: Sequence[Line] = page.lines or TextLines(page.text, page.start)
         self._match: bool | None = None
+        self._bare = isinstance(self._lines, TextLines) and self._lines.start == page.start
+        if isinstance(self._lines, TextLines) and self._bare:
+            self._starts = self._lines.offsets()  # no Line is made until one is asked for
+            self._lengths = self._lines.lengths()
+            self._match = True
+        else:
+            self._starts = [line.start - page.start for line in self._lines]
+            self._lengths = [len(line.text) for line in self._lines]
 
     @property
-    def lines(self) -> tuple[Line, ...]:
+    def lines(self) -> Sequence[Line]:
         """The page's lines (split from the text when the page came without them)."""
         return self._lines
 
@@ -55,6 +58,17 @@ class PageText:
         """Position in the page's lines of the line holding page-relative `index` (-1: none)."""
         return bisect_right(self._starts, index) - 1
 
+    def line_start(self, position: int) -> int:
+        """Page-relative start of the line at `position` in the page's lines."""
+        return self._starts[position]
+
+    def line_text(self, position: int) -> str:
+        """The text of the line at `position` in the page's lines."""
+        if self._bare:
+            start = self._starts[position]
+            return self.text[start : start + self._lengths[position]]
+        return self._lines[position].text
+
     def line_at(self, index: int) -> Line | None:
         """The line holding page-relative `index`."""
         position = self.line_index(index)
@@ -66,7 +80,7 @@ class PageText:
         if position < 0:
             return 0, 0
         start = self._starts[position]
-        return start, start + len(self._lines[position].text)
+        return start, start + self._lengths[position]
 
     def finding(
         self,
@@ -78,10 +92,14 @@ class PageText:
         **extra: object,
     ) -> Redaction:
         """A Redaction for `text[start:end]` with offsets, line, context and (PDFs) a bbox."""
-        line = self.line_at(start)
+        position = bisect_right(self._starts, start) - 1
         offset = self.page.start
-        if bbox is None and line is not None and line.spans:
-            bbox = span_bbox(line, offset + start, offset + end)
+        number = position + 1 if position >= 0 else None  # a bare page's lines count from 1
+        if position >= 0 and not self._bare:
+            line = self._lines[position]
+            number = line.number
+            if bbox is None and line.spans:
+                bbox = span_bbox(line, offset + start, offset + end)
         before, after = context(self.text, start, end)
         return Redaction(
             kind=kind,
@@ -90,7 +108,7 @@ class PageText:
             marker=self.text[start:end],
             start=offset + start,
             end=offset + end,
-            line=line.number if line else None,
+            line=number,
             bbox=bbox,
             context_before=before,
             context_after=after,
@@ -118,16 +136,6 @@ def with_changes(redaction: Redaction, **changes: object) -> Redaction:
     for name, value in changes.items():
         object.__setattr__(copy, name, value)
     return copy
-
-
-def _lines_of(page: Page) -> tuple[Line, ...]:
-    """Lines for a page built without them (tests, plain data): split on newlines."""
-    starts = [0] + [m.end() for m in _NEWLINE.finditer(page.text)]
-    ends = [s - 1 for s in starts[1:]] + [len(page.text)]
-    return tuple(
-        Line(number, page.text[s:e], page.start + s)
-        for number, (s, e) in enumerate(zip(starts, ends, strict=True), start=1)
-    )
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:

@@ -8,6 +8,7 @@ straightforward version on tricky and random input.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import replace
 
@@ -21,7 +22,6 @@ from redactview.detectors.code_windows import whole_text
 from redactview.detectors.money import MONEY_WORDS
 from redactview.detectors.money_tables import _FIGURE, _may_mention_money, table_values
 from redactview.detectors.text_utils import PageText, page_text, with_changes
-from redactview.loaders import assemble
 from redactview.loaders.assemble import RawLine, lines_from_text, page_from_raw_lines
 from redactview.model import ExemptionSource, Kind, Line, Page, Redaction, Shape, Span
 
@@ -83,13 +83,8 @@ def test_a_long_page_still_finds_codes_at_its_edges() -> None:
     assert codes == ["s.40(2)", "reg.13(1)", "(b)(6)"]
 
 
-@pytest.mark.parametrize("fast", [True, False])
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\n", "a\n\nb", "one\ntwo\n", "x\ny"])
-def test_lines_from_text_equal_constructed_lines(
-    text: str, fast: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if not fast:
-        monkeypatch.setattr(assemble, "_SETTERS", None)
+def test_lines_from_text_equal_constructed_lines(text: str) -> None:
     pieces = text.split("\n")
     if not pieces[-1]:
         pieces.pop()
@@ -99,7 +94,14 @@ def test_lines_from_text_equal_constructed_lines(
         offset += len(piece) + 1
     lines = lines_from_text(text, 7)
     assert lines == tuple(expected)
-    assert [hash(line) for line in lines] == [hash(line) for line in expected]
+    assert tuple(expected) == lines
+    assert list(lines) == expected
+    assert len(lines) == len(expected)
+    assert [lines[i] for i in range(-len(expected), len(expected))] == expected * 2
+    assert lines[1:] == tuple(expected[1:])
+    assert pickle.loads(pickle.dumps(lines)) == lines
+    with pytest.raises(IndexError):
+        lines[len(expected)]
 
 
 def test_raw_lines_keep_every_span_field_when_shifted() -> None:
