@@ -14,7 +14,6 @@ from redactview.textsafe import printable, printable_line
 
 DIFF_SCHEMA = "redactview.diff/1"
 DIFF_FORMATS = ("text", "json", "html")
-CONTEXT = 80  # characters shown either side of a change in the HTML page
 
 Paint = Callable[[str, str], str]
 _COLOURS = {"a": "\x1b[31m", "b": "\x1b[32m", "head": "\x1b[1m", "dim": "\x1b[2m", "off": "\x1b[0m"}
@@ -172,11 +171,11 @@ def _change_text(change: Change, paint: Paint) -> list[str]:
     out = [paint("head", line)]
     for sign, style, side in (("- ", "a", change.a), ("+ ", "b", change.b)):
         if side is not None:
-            out.append(paint(style, sign + _block(_shown(side.text, change.redaction))))
+            out.append(paint(style, sign + _block(shown_text(side.text, change.redaction))))
     return out
 
 
-def _shown(text: str, ref: RedactionRef | None) -> str:
+def shown_text(text: str, ref: RedactionRef | None) -> str:
     """A passage as shown: a box that leaves only blank space shows as its marker."""
     return text if text.strip() or ref is None else ref.marker
 
@@ -198,62 +197,6 @@ def _block(text: str) -> str:
 
 def diff_html(result: DiffResult) -> str:
     """A standalone side-by-side HTML page of the result (autoescaped: text is never markup)."""
-    import jinja2
+    from redactview.diff_page import html_page
 
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("redactview", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    template = environment.get_template("diff.html.j2")
-    sections = [_html_section(result, k, c) for k, c in enumerate(result.comparisons, 1)]
-    disclosures = [_html_disclosure(item) for item in result.disclosures]
-    return template.render(
-        documents=[r.info for r in result.releases],
-        summary=summary_record(result.comparisons),
-        sections=sections,
-        disclosures=disclosures if len(result.releases) > 2 else [],
-    )
-
-
-def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[str, Any]:
-    a_text, b_text = result.releases[0].text, result.releases[k].text
-    rows = [
-        {
-            "type": str(change.type),
-            "a": _in_context(a_text, change.a, change.redaction),
-            "b": _in_context(b_text, change.b, change.redaction),
-            "redaction": change.redaction,
-        }
-        for change in comparison.changes
-        if not unchanged_redaction(change)
-    ]
-    same = unchanged_count(comparison)
-    return {"k": k, "comparison": comparison, "rows": rows, "unchanged": same}
-
-
-def _in_context(
-    text: str, passage: Passage | None, ref: RedactionRef | None
-) -> dict[str, Any] | None:
-    """A passage with the text around it, each piece safe to show."""
-    if passage is None:
-        return None
-    before = text[max(0, passage.start - CONTEXT) : passage.start]
-    after = text[passage.end : passage.end + CONTEXT]
-    return {
-        "page": passage.page,
-        "start": passage.start,
-        "end": passage.end,
-        "before": printable(before.replace("\f", "\n")),
-        "text": printable(_shown(passage.text, ref).replace("\f", "\n")),
-        "after": printable(after.replace("\f", "\n")),
-    }
-
-
-def _html_disclosure(item: Disclosure) -> dict[str, Any]:
-    return {
-        "passage": item.passage,
-        "status": list(enumerate(item.status, 1)),
-        "text": None if item.text is None else printable(item.text),
-        "source": None if item.source is None else item.source + 1,
-    }
+    return html_page(result)

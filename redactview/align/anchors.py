@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import islice
+from operator import itemgetter, lt
 from typing import NamedTuple
 
 
@@ -37,8 +39,11 @@ def align_tokens(a: list[str], b: list[str]) -> list[Op]:
     while stack:
         a_lo, a_hi, b_lo, b_hi = stack.pop()
         ops.extend(_align_range(a, b, a_lo, a_hi, b_lo, b_hi, stack))
-    ops.sort(key=lambda op: (op.a_lo, op.b_lo, op.a_hi, op.b_hi))
+    ops.sort(key=_ORDER)
     return ops
+
+
+_ORDER = itemgetter(1, 3, 2, 4)  # a_lo, b_lo, a_hi, b_hi
 
 
 def _align_range(
@@ -50,34 +55,33 @@ def _align_range(
     b_hi: int,
     stack: list[tuple[int, int, int, int]],
 ) -> list[Op]:
-    """Settle what can be settled in one range now; push sub-ranges between anchors to `stack`."""
-    ops: list[Op] = []
+    """Settle what can be settled in one range now; push sub-ranges between anchors to `stack`.
+
+    Equal text is returned as few runs as can be: the prefix, the anchors and the stretches
+    between them that match outright form one run until a stretch that differs breaks it.
+    """
     head = common_prefix(a, b, a_lo, a_hi, b_lo, b_hi)
-    if head:
-        ops.append(Op("equal", a_lo, a_lo + head, b_lo, b_lo + head))
-        a_lo, b_lo = a_lo + head, b_lo + head
-    tail = common_suffix(a, b, a_lo, a_hi, b_lo, b_hi)
-    if tail:
-        ops.append(Op("equal", a_hi - tail, a_hi, b_hi - tail, b_hi))
-        a_hi, b_hi = a_hi - tail, b_hi - tail
-    if a_lo == a_hi or b_lo == b_hi:
-        if a_lo < a_hi or b_lo < b_hi:
-            ops.append(Op(_gap_tag(a_lo, a_hi, b_lo, b_hi), a_lo, a_hi, b_lo, b_hi))
-        return ops
-    anchors = unique_anchors(a, b, a_lo, a_hi, b_lo, b_hi)
+    tail = common_suffix(a, b, a_lo + head, a_hi, b_lo + head, b_hi)
+    lo_a, lo_b, hi_a, hi_b = a_lo + head, b_lo + head, a_hi - tail, b_hi - tail
+    anchors = []
+    if lo_a < hi_a and lo_b < hi_b:
+        anchors = unique_anchors(a, b, lo_a, hi_a, lo_b, hi_b)
     if not anchors:
-        ops.append(Op("replace", a_lo, a_hi, b_lo, b_hi))
-        return ops
-    prev_a, prev_b = a_lo, b_lo
-    for i, j in (*anchors, (a_hi, b_hi)):
-        if i - prev_a == j - prev_b and a[prev_a:i] == b[prev_b:j]:
-            if i > prev_a:  # the stretch between two anchors is the same on both sides
-                ops.append(Op("equal", prev_a, i, prev_b, j))
-        else:
+        gap = [Op(_gap_tag(lo_a, hi_a, lo_b, hi_b), lo_a, hi_a, lo_b, hi_b)]
+        ops = [Op("equal", a_lo, lo_a, b_lo, lo_b), *gap, Op("equal", hi_a, a_hi, hi_b, b_hi)]
+        return [op for op in ops if op.a_lo < op.a_hi or op.b_lo < op.b_hi]
+    ops: list[Op] = []
+    run_a, run_b = a_lo, b_lo  # where the equal run being built starts
+    prev_a, prev_b = lo_a, lo_b
+    for i, j in (*anchors, (hi_a, hi_b)):
+        if i - prev_a != j - prev_b or a[prev_a:i] != b[prev_b:j]:
+            if run_a < prev_a:
+                ops.append(Op("equal", run_a, prev_a, run_b, prev_b))
             stack.append((prev_a, i, prev_b, j))
-        if i < a_hi:
-            ops.append(Op("equal", i, i + 1, j, j + 1))
+            run_a, run_b = i, j
         prev_a, prev_b = i + 1, j + 1
+    if run_a < a_hi:
+        ops.append(Op("equal", run_a, a_hi, run_b, b_hi))
     return ops
 
 
@@ -108,12 +112,29 @@ def _prefix_below(a: list[str], b: list[str], i: int, j: int, size: int) -> int:
 
 
 def common_suffix(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
-    """How many tokens the two ranges share at their end."""
-    count = 0
+    """How many tokens the two ranges share at their end (slices compared in doubling steps)."""
     limit = min(a_hi - a_lo, b_hi - b_lo)
-    while count < limit and a[a_hi - 1 - count] == b[b_hi - 1 - count]:
-        count += 1
-    return count
+    if not limit or a[a_hi - 1] != b[b_hi - 1]:
+        return 0
+    low, step = 1, 1  # the last `low` tokens of both ranges are the same
+    while low < limit:
+        size = min(limit, low + step)
+        if a[a_hi - size : a_hi - low] != b[b_hi - size : b_hi - low]:
+            return low + _suffix_below(a, b, a_hi - low, b_hi - low, size - low)
+        low, step = size, step * 2
+    return low
+
+
+def _suffix_below(a: list[str], b: list[str], i: int, j: int, size: int) -> int:
+    """The shared suffix of a[i - size:i] and b[j - size:j], known to differ somewhere."""
+    low, high = 0, size - 1  # the answer lies in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[i - middle : i] == b[j - middle : j]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _gap_tag(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> str:
@@ -127,15 +148,27 @@ def unique_anchors(
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of words unique on both sides, the longest chain in the same order."""
     a_part, b_part = a[a_lo:a_hi], b[b_lo:b_hi]
-    once_a = {key for key, count in Counter(a_part).items() if count == 1}
-    once = {key for key, count in Counter(b_part).items() if count == 1 and key in once_a}
-    where_b = {key: j for j, key in enumerate(b_part, b_lo) if key in once}
-    pairs = [(i, where_b[key]) for i, key in enumerate(a_part, a_lo) if key in once]
+    once = _once(a_part)
+    once.intersection_update(_once(b_part))
+    # A word found once sits where the last (and only) entry for it in dict(zip(...)) says.
+    where_a = dict(zip(a_part, range(a_lo, a_hi)))
+    where_b = dict(zip(b_part, range(b_lo, b_hi)))
+    pairs = sorted(zip(map(where_a.__getitem__, once), map(where_b.__getitem__, once)))
     return longest_chain(pairs)
+
+
+def _once(keys: list[str]) -> set[str]:
+    """The keys that occur exactly once."""
+    counts: Counter[str] = Counter()
+    counts.update(keys)
+    return {key for key, count in counts.items() if count == 1}
 
 
 def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest subsequence of `pairs` (sorted by i) whose j also increase (patience sort)."""
+    js = [j for _, j in pairs]
+    if all(map(lt, js, islice(js, 1, None))):
+        return pairs  # already in order on both sides: the common case, all of it is the chain
     tails: list[int] = []  # tails[k]: the smallest j ending a chain of length k + 1
     tail_index: list[int] = []
     back: list[int] = []

@@ -13,8 +13,8 @@ side holds nothing but markers there, and the markers could hold that much text:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
 
 from redactview.align.anchors import Op
 from redactview.align.blocks import SAME
@@ -28,19 +28,23 @@ _MATCHED = ("equal", SAME)
 
 
 class _Weights:
-    """Prefix sums of one side's unredacted text and words, for any token range in O(1)."""
+    """One side's unredacted text and words over any token range, summed at C speed on demand
+    (a prefix sum over every token would cost more than all the lookups together)."""
 
     def __init__(self, side: Side) -> None:
-        keys = side.tokens.keys
-        self.chars = [0, *accumulate(0 if k == MARKER_KEY else len(k) for k in keys)]
-        self.words = [0, *accumulate(0 if k == MARKER_KEY else 1 for k in keys)]
-        self.size = len(keys)
+        self.keys = side.tokens.keys
+        self.marks = side.tokens.marker_positions()
+        self.size = len(self.keys)
 
     def text(self, lo: int, hi: int) -> int:
-        return self.chars[hi] - self.chars[lo]
+        # A marker key is one character long: take one off per marker in the range.
+        return sum(map(len, self.keys[lo:hi])) - self._markers(lo, hi)
 
     def count(self, lo: int, hi: int) -> int:
-        return self.words[hi] - self.words[lo]
+        return hi - lo - self._markers(lo, hi)
+
+    def _markers(self, lo: int, hi: int) -> int:
+        return bisect_left(self.marks, hi) - bisect_left(self.marks, lo)
 
 
 def likeness(ops: Sequence[Op], a: Side, b: Side) -> tuple[float, float]:

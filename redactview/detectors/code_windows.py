@@ -37,7 +37,9 @@ def whole_text(text: str) -> tuple[Windows, Windows]:
 
 def _anchored(text: str, anchors: tuple[re.Pattern[str], ...]) -> Windows:
     """Merged windows around every match of the anchors."""
-    found = sorted(m.span() for pattern in anchors for m in pattern.finditer(text))
+    found = [m.span() for pattern in anchors for m in pattern.finditer(text)]
+    if len(anchors) > 1:
+        found.sort()  # one pattern's matches come in order already
     windows: Windows = []
     for first, last in found:
         _widen(windows, first, last)

@@ -158,7 +158,7 @@ def find_exemptions(page: Page) -> list[Exemption]:
     located = page_text(page)
     found: list[Exemption] = []
     for hit in find_codes(page.text, page_context(page.text)):
-        line = located.line_at(hit.start)
+        line = located.line_number(hit.start)
         printed = page.text[hit.start : hit.end]
         for code in hit.codes:
             found.append(
@@ -170,7 +170,7 @@ def find_exemptions(page: Page) -> list[Exemption]:
                     start=page.start + hit.start,
                     end=page.start + hit.end,
                     text=printed,
-                    line=line.number if line else None,
+                    line=line,
                 )
             )
     return found

@@ -106,7 +106,8 @@ def _separated(raw: str) -> bool:
 
 def _may_head(raw: str) -> bool:
     """Quick tests a header line passes: columns, a money word, no figure."""
-    if not _separated(raw) or not _may_mention_money(raw) or _FIGURE.search(raw):
+    raw = raw.lstrip(" ")  # an indent alone (`  * item`) leaves one cell: not a header
+    if not _separated(raw) or _FIGURE.search(raw) or not _may_mention_money(raw):
         return False
     return MONEY_WORDS.search(raw) is not None
 

@@ -42,8 +42,11 @@ def is_text_finding(redaction: Redaction) -> bool:
 
 def settle(found: list[Redaction]) -> list[Redaction]:
     """The findings with every overlap involving a text finding merged into one."""
-    text = [r for r in found if is_text_finding(r) and r.start is not None]
-    others = [r for r in found if not (is_text_finding(r) and r.start is not None)]
+    text: list[Redaction] = []
+    others: list[Redaction] = []
+    for redaction in found:
+        located = redaction.start is not None and is_text_finding(redaction)
+        (text if located else others).append(redaction)
     return _settle_geometry(_settle_ranges(text), others)
 
 

@@ -7,11 +7,10 @@ character) and turn each hit's page-relative index into document offsets with `P
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import fields
 from itertools import accumulate, repeat
-from operator import add, eq
+from operator import add, attrgetter, eq
 
 from redactview.model import BBox, Kind, Line, Page, Redaction, Span, TextLines
 
@@ -19,7 +18,9 @@ CONTEXT_CHARS = 40
 # Findings one rule reports on one page at most. A real page (even a 20 MB text release read as
 # one page) holds far fewer; a file of two million `[` lines would otherwise cost gigabytes.
 MAX_PER_RULE = 100_000
-_REDACTION_FIELDS = tuple(item.name for item in fields(Redaction))
+_FIELD_NAMES = tuple(item.name for item in fields(Redaction))
+_ALL_FIELDS = attrgetter(*_FIELD_NAMES)
+_FIELD_INDEX = {name: index for index, name in enumerate(_FIELD_NAMES)}
 
 
 class PageText:
@@ -69,6 +70,13 @@ class PageText:
             return self.text[start : start + self._lengths[position]]
         return self._lines[position].text
 
+    def line_number(self, index: int) -> int | None:
+        """The number of the line holding page-relative `index` (None before the first line)."""
+        position = bisect_right(self._starts, index) - 1
+        if position < 0:
+            return None
+        return position + 1 if self._bare else self._lines[position].number
+
     def line_at(self, index: int) -> Line | None:
         """The line holding page-relative `index`."""
         position = self.line_index(index)
@@ -92,13 +100,11 @@ class PageText:
         **extra: object,
     ) -> Redaction:
         """A Redaction for `text[start:end]` with offsets, line, context and (PDFs) a bbox."""
-        position = bisect_right(self._starts, start) - 1
         offset = self.page.start
-        number = position + 1 if position >= 0 else None  # a bare page's lines count from 1
-        if position >= 0 and not self._bare:
-            line = self._lines[position]
-            number = line.number
-            if bbox is None and line.spans:
+        number = self.line_number(start)
+        if bbox is None and not self._bare:
+            line = self.line_at(start)
+            if line is not None and line.spans:
                 bbox = span_bbox(line, offset + start, offset + end)
         before, after = context(self.text, start, end)
         return Redaction(
@@ -130,12 +136,10 @@ def page_text(page: Page) -> PageText:
 
 def with_changes(redaction: Redaction, **changes: object) -> Redaction:
     """`dataclasses.replace` for a Redaction at a fraction of its cost; the id is kept as is."""
-    copy = object.__new__(Redaction)
-    values = map(getattr, repeat(redaction), _REDACTION_FIELDS)
-    deque(map(object.__setattr__, repeat(copy), _REDACTION_FIELDS, values), maxlen=0)
+    values = list(_ALL_FIELDS(redaction))
     for name, value in changes.items():
-        object.__setattr__(copy, name, value)
-    return copy
+        values[_FIELD_INDEX[name]] = value
+    return Redaction(*values)  # the id comes along, so it is not worked out again
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:

@@ -102,7 +102,7 @@ class RedactviewApp(App[int]):
         """Show two releases side by side."""
         from redactview.tui.screens.compare import CompareScreen
 
-        self.push_screen(CompareScreen(path_a, path_b, self.session.password))
+        self.push_screen(CompareScreen(path_a, path_b, self.session))
 
     def close_document(self, path: str) -> None:
         """Stop loading a document and forget it."""

@@ -11,13 +11,15 @@ text before it ends:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from redactview.model import Change, Comparison
+from redactview.model import PAGE_SEPARATOR, Change, Comparison
 
 if TYPE_CHECKING:
+    from redactview.align import Release
     from redactview.align.result import DiffResult
+    from redactview.tui.state import DocumentState
 
 Span = tuple[int, int]
 
@@ -41,17 +43,58 @@ class Block:
     change: int | None = None
 
 
-def compare_paths(path_a: str, path_b: str, password: str | None = None) -> CompareResult:
-    """Load, scan and compare two releases (slow: run it in a child process)."""
-    from redactview.align import load_release
-    from redactview.align.result import diff_releases
-    from redactview.loaders import LoadOptions
+@dataclass(frozen=True, slots=True)
+class CompareSide:
+    """One release to compare: its file, the password to open it, and the library's scan of it.
 
-    options = LoadOptions(password=password)
-    release_a = load_release(path_a, options)
-    release_b = load_release(path_b, options)
+    `scanned` is used only while the file still has the sha256 it had when it was scanned.
+    """
+
+    path: str
+    password: str | None = field(default=None, repr=False)
+    scanned: Release | None = field(default=None, repr=False)
+
+
+def compare_sides(side_a: CompareSide, side_b: CompareSide) -> CompareResult:
+    """Compare two releases, scanning only those without an up-to-date scan (slow: run it in
+    a child process)."""
+    from redactview.align.result import diff_releases
+
+    release_a, release_b = release_of(side_a), release_of(side_b)
     diff = diff_releases([release_a, release_b])
     return CompareResult(diff.comparisons[0], release_a.text, release_b.text, diff)
+
+
+def release_of(side: CompareSide) -> Release:
+    """The side's scan when the file has not changed since, else the file loaded and scanned."""
+    from redactview.align import load_release
+    from redactview.loaders import LoadOptions
+
+    if side.scanned is not None and has_digest(side.path, side.scanned.info.sha256):
+        return side.scanned
+    return load_release(side.path, LoadOptions(password=side.password))
+
+
+def has_digest(path: str, sha256: str) -> bool:
+    """Whether the file at `path` can be read and its bytes still have this sha256."""
+    from redactview.loaders import sha256_of
+
+    try:
+        return bool(sha256) and sha256_of(path) == sha256
+    except OSError:
+        return False  # gone or unreadable: loading it again says why
+
+
+def scanned_release(state: DocumentState) -> Release | None:
+    """The release a finished library scan amounts to, as `load_release` would build it."""
+    from redactview.align import release_from_text
+
+    info, report = state.info, state.report
+    if info is None or report is None or len(state.pages) != info.page_count:
+        return None
+    text = PAGE_SEPARATOR.join(page.text for page in state.pages)
+    release = release_from_text(text, report.redactions, info.path, report.exemptions_cited)
+    return replace(release, info=info, page_starts=tuple(page.start for page in state.pages))
 
 
 def build_blocks(changes: tuple[Change, ...], len_a: int, len_b: int) -> list[Block]:

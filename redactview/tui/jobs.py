@@ -16,9 +16,12 @@ import queue
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redactview.model import Document, DocumentInfo, DocumentReport, Page
+
+if TYPE_CHECKING:
+    from redactview.tui.comparing import CompareSide
 
 FLUSH_SECONDS = 0.15
 FLUSH_PAGES = 200
@@ -76,9 +79,13 @@ class JobResult:
 
 @dataclass(frozen=True, slots=True)
 class JobFailed:
-    """The job could not finish; `error` is the one line to show."""
+    """The job could not finish; `error` is the one line to show.
+
+    `password_required` says the file is an encrypted PDF that needs a (different) password.
+    """
 
     error: str
+    password_required: bool = False
 
 
 JobEvent = JobInfo | JobPages | JobDone | JobResult | JobFailed
@@ -159,10 +166,12 @@ class Job:
 
 def _run(target: Callable[..., None], args: tuple[object, ...], sink: Any) -> None:
     """Child entry point: run the target, turning any failure into one JobFailed line."""
-    from redactview.errors import RedactviewError
+    from redactview.errors import PasswordRequired, RedactviewError
 
     try:
         target(*args, sink.put)
+    except PasswordRequired as error:
+        sink.put(JobFailed(str(error), password_required=True))
     except RedactviewError as error:
         sink.put(JobFailed(str(error)))
     except MemoryError:
@@ -236,13 +245,11 @@ def scan_job(path: str, password: str | None, send: Callable[[JobEvent], None]) 
     send(JobDone(report))
 
 
-def compare_job(
-    path_a: str, path_b: str, password: str | None, send: Callable[[JobEvent], None]
-) -> None:
-    """Child job: compare two releases with the comparison engine."""
-    from redactview.tui.comparing import compare_paths
+def compare_job(side_a: CompareSide, side_b: CompareSide, send: Callable[[JobEvent], None]) -> None:
+    """Child job: compare two releases, scanning only those the library has not scanned."""
+    from redactview.tui.comparing import compare_sides
 
-    send(JobResult(compare_paths(path_a, path_b, password)))
+    send(JobResult(compare_sides(side_a, side_b)))
 
 
 def render_job(
@@ -268,6 +275,6 @@ def start_scan(path: str, password: str | None = None) -> Job:
     return Job(scan_job, path, password).start()
 
 
-def start_compare(path_a: str, path_b: str, password: str | None = None) -> Job:
-    """Start comparing two files in a child process."""
-    return Job(compare_job, path_a, path_b, password).start()
+def start_compare(side_a: CompareSide, side_b: CompareSide) -> Job:
+    """Start comparing two releases in a child process."""
+    return Job(compare_job, side_a, side_b).start()

@@ -38,6 +38,7 @@ class DocumentState:
     report: DocumentReport | None = None
     error: str | None = None
     preview: Page | None = None  # page 1 read quickly, shown until the full load's page 1 arrives
+    needs_password: bool = False  # an encrypted PDF waiting for its password to be typed
 
     @property
     def name(self) -> str:
@@ -69,11 +70,20 @@ class DocumentState:
         """A few words on where loading stands."""
         if self.error is not None:
             return "failed"
+        if self.needs_password:
+            return "password needed"
         if self.report is not None:
             return "done"
         if self.page_count:
             return f"loading {100 * self.pages_done // max(1, self.page_count)}%"
         return "opening"
+
+    def restart(self) -> None:
+        """Forget what was read, to read the document again (with a password typed since)."""
+        self.info, self.report, self.error = None, None, None
+        self.pages = []
+        self.pages_done = self.found = 0
+        self.needs_password = False
 
     def apply(self, event: JobEvent) -> None:
         """Take in one event from the document's job."""

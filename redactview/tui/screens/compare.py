@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -17,10 +17,13 @@ from textual.worker import get_current_worker
 from redactview.diff_report import unchanged_count, unchanged_redaction
 from redactview.model import ChangeType
 from redactview.textsafe import printable_line
-from redactview.tui.comparing import CompareResult, build_blocks
+from redactview.tui.comparing import CompareResult, CompareSide, build_blocks, scanned_release
 from redactview.tui.finding import next_index
 from redactview.tui.jobs import Job, JobFailed, JobResult, start_compare
+from redactview.tui.messages import DocumentChanged
 from redactview.tui.screens.export import ExportJob
+from redactview.tui.session import Session
+from redactview.tui.state import DocumentState
 from redactview.tui.widgets.compare_view import CompareView
 from redactview.tui.widgets.footer import FittingFooter
 
@@ -37,10 +40,11 @@ class CompareScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, path_a: str, path_b: str, password: str | None = None) -> None:
+    def __init__(self, path_a: str, path_b: str, session: Session) -> None:
         super().__init__()
         self.path_a, self.path_b = path_a, path_b
-        self.password = password
+        self.session = session
+        self.started = False
         self.result: CompareResult | None = None
         self.only_focus = False
         self.navigable: list[int] = []
@@ -56,17 +60,53 @@ class CompareScreen(Screen[None]):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        """Start comparing in a child process."""
+        """Compare in a child process once the library has read both releases."""
         self.title = "Compare"
         name_a, name_b = (printable_line(Path(p).name) for p in (self.path_a, self.path_b))
         self.query_one("#compare-head", Static).update(Content(f"A: {name_a}   │   B: {name_b}"))
-        self.query_one("#compare-summary", Static).update("Comparing…")
         self.query_one(CompareView).display = False
-        self._compare()
+        self._start_when_ready()
+
+    @on(DocumentChanged)
+    def _document_changed(self) -> None:
+        if not self.started:
+            self._start_when_ready()
+
+    def _start_when_ready(self) -> None:
+        """Start comparing, unless the library is still reading one of the releases: its scan
+        will be reused rather than done twice at once."""
+        states = self._library_states()
+        reading = [state.name for state in states if not state.done]
+        summary = self.query_one("#compare-summary", Static)
+        if reading:
+            summary.update(Content(f"Waiting for the library to read {', '.join(reading)}…"))
+            return
+        self.started = True
+        failed = next((state for state in states if state.error is not None), None)
+        if failed is not None:  # reading it again here would fail the same way
+            error = failed.error or ""
+            named = failed.path in error
+            self._arrived(JobFailed(error if named else f"{failed.name}: {error}"))
+            return
+        summary.update("Comparing…")
+        self._compare(self._sides())
+
+    def _library_states(self) -> list[DocumentState]:
+        states = (self.session.state_of(path) for path in (self.path_a, self.path_b))
+        return [state for state in states if state is not None]
+
+    def _sides(self) -> tuple[CompareSide, CompareSide]:
+        return self._side(self.path_a), self._side(self.path_b)
+
+    def _side(self, path: str) -> CompareSide:
+        """The release with its password and, where the library finished it, its scan."""
+        state = self.session.state_of(path)
+        scanned = scanned_release(state) if state is not None else None
+        return CompareSide(path, self.session.password_for(path), scanned)
 
     @work(thread=True, exclusive=True, group="compare")
-    def _compare(self) -> None:
-        job = self._job = start_compare(self.path_a, self.path_b, self.password)
+    def _compare(self, sides: tuple[CompareSide, CompareSide]) -> None:
+        job = self._job = start_compare(*sides)
         worker = get_current_worker()
         for event in job.events():
             if worker.is_cancelled:

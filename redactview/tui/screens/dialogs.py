@@ -1,4 +1,4 @@
-"""Small modal questions: go to a page, confirm an overwrite."""
+"""Small modal questions: go to a page, confirm an overwrite, type a password."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label
+
+WRONG_PASSWORD = "That password is wrong: try again, or press Escape to cancel."
 
 
 class GoToPageDialog(ModalScreen[int | None]):
@@ -73,3 +75,48 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+class PasswordDialog(ModalScreen[str | None]):
+    """Ask for an encrypted document's password: dismiss with it, or None to cancel.
+
+    The input is masked and the password goes nowhere but back to the caller.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, name: str, wrong: bool = False) -> None:
+        super().__init__()
+        self.document_name = name
+        self.wrong = wrong
+
+    def compose(self) -> ComposeResult:
+        """What is asked, a masked input, a note and two buttons."""
+        with Vertical(classes="dialog", id="password-dialog"):
+            yield Label(Content(f"{self.document_name} is encrypted."), classes="title")
+            yield Label("Password (Enter to open, Escape to cancel):")
+            yield Input(password=True, id="password")
+            note = WRONG_PASSWORD if self.wrong else ""
+            yield Label(note, id="password-note", classes="-wrong" if self.wrong else "")
+            with Horizontal(classes="buttons"):
+                yield Button("Open", variant="primary", id="unlock")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted, "#password")
+    def _typed(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "unlock":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def _submit(self) -> None:
+        password = self.query_one("#password", Input).value
+        if not password:
+            note = self.query_one("#password-note", Label)
+            note.update("Type the password, or press Escape to cancel.")
+            return
+        self.dismiss(password)

@@ -123,6 +123,8 @@ class DocumentScreen(Screen[None]):
         parts = [state.name, f"page {self.page_number}/{state.page_count or '?'}"]
         if state.error:
             parts.append(f"failed: {printable_line(state.error)}")
+        elif state.needs_password:
+            parts.append("encrypted: waiting for its password")
         elif state.report is None:
             parts.append(f"loading… {state.found} redactions so far")
         else:

@@ -55,7 +55,7 @@ class PageImageScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def _draw(self, size: tuple[int, int]) -> None:
-        password = self.app.session.password  # type: ignore[attr-defined]
+        password = self.app.session.password_for(self.state.path)  # type: ignore[attr-defined]
         job = start_render(self.state.path, self.page_number, size, password)
         for event in job.events():
             if isinstance(event, JobResult | JobFailed):
