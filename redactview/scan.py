@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from redactview.detectors import detect_page
+from redactview.detectors import detect_page, limit_warnings
 from redactview.errors import LoadError, RedactviewError, unexpected_error
 from redactview.loaders import LoadOptions, load_document
 from redactview.model import (
@@ -63,8 +63,10 @@ def scan_pages(
     length = 0
     for page in document.iter_pages(indexes):
         cited.extend(find_exemptions(page))
-        redactions.extend(detect_page(page))
+        found = detect_page(page)
+        redactions.extend(found)
         warnings.extend(page.warnings)
+        warnings.extend(limit_warnings(page, found))
         length = page.end
         if progress is not None:
             progress(page.number, document.info.page_count, len(redactions))

@@ -6,9 +6,11 @@ runs them all and settles overlaps, so one hidden thing is reported once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from redactview.detectors.settle import settle
+from redactview.detectors.text_utils import MAX_PER_RULE
 from redactview.model import Page, Redaction, TextLines
 
 PageDetector = Callable[[Page], list[Redaction]]
@@ -30,6 +32,16 @@ def detect_page(page: Page) -> list[Redaction]:
     for detector in detectors:
         found.extend(detector(page))
     return sorted(settle(found), key=_reading_order)
+
+
+def limit_warnings(page: Page, found: list[Redaction]) -> list[str]:
+    """A warning for each rule that stopped at its limit on the page: more may be there."""
+    counts = Counter(redaction.detector for redaction in found)
+    return [
+        f"page {page.number}: {detector} stopped after {MAX_PER_RULE:,} findings; more may follow"
+        for detector, count in counts.items()
+        if count >= MAX_PER_RULE
+    ]
 
 
 def _text_only(page: Page) -> bool:

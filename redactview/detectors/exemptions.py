@@ -251,6 +251,8 @@ def _extend(
             extra = _parts(tail["subs"])
             last_num, last_subs = pairs[-1]
             keep = last_subs[: max(0, len(last_subs) - len(extra))]
+            if last_subs and extra[0].isdigit() != last_subs[len(keep)].isdigit():
+                break  # `reg.13(1) and (b)(6)`: the `(b)` stands for no part of reg.13(1)
             pairs.append((last_num, keep + extra))
         else:
             nsubs = _parts(tail["nsubs"])

@@ -38,7 +38,7 @@ _KEYWORD = re.compile(
 )
 _TRAIL = re.compile(
     r"^(?:\s*$|\s*[-–—:;,/(_]|\s+s\.?\s?\d|\s+(?:under|by|per|pursuant|sections?|regs?"
-    r"|regulation|exemptions?|foi|ex)\b)",
+    r"|regulation|exemptions?|foi|ex|in full|in part|in its entirety|entirely)\b)",
     re.I,
 )
 _LEAD = re.compile(r"^[\W_]*(?:[A-Za-z']+[\s\-_]+){0,2}$")

@@ -376,3 +376,18 @@ def test_the_terminal_ui_is_not_started_without_a_terminal_or_files(
     else:
         assert result.returncode == 2
         assert "needs a terminal" in result.stderr
+
+
+def test_a_rule_stopped_at_its_limit_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "brackets.txt"
+    path.write_text("From: [\n" * 100_003, encoding="utf-8")
+    code, out, err = run(["scan", "-j", "0", "-f", "json", str(path)], capsys)
+    assert code == 0, err
+    report = json.loads(out)["documents"][0]
+    assert report["summary"]["by_kind"] == {"truncation": 100_000}
+    assert report["warnings"] == [
+        "page 1: marks.truncation stopped after 100,000 findings; more may follow"
+    ]
+    assert "stopped after 100,000 findings" in err

@@ -51,6 +51,9 @@ def test_marker_is_found_with_its_kind(text: str, expected: list[tuple[str, str]
         "[Personal data removed]",
         "[Redacted: the officer's name]",
         "(Redacted s40)",
+        "(redacted in full)",
+        "[Page withheld in its entirety]",
+        "(Name withheld in part)",
     ],
 )
 def test_bracketed_labels(marker: str) -> None:
@@ -95,6 +98,7 @@ def test_labels_carry_the_exemption_they_name(text: str, marker: str, exemption:
         'items = [\n  "a",\n]',
         "[Redacted under\nsection 40(2)] is a wrapped label",
         "(which was later redacted) and [The redacted version follows]",
+        "(which was redacted in full) and [the page was withheld in part]",
         "We withheld it under (b)(6) and (b)(7)(C).",
         "Exemptions (b)(6) and (b)(7)(C) apply.",
         "It is exempt under section 40(2) of the Act.",
