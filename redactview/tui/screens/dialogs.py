@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label
 
-WRONG_PASSWORD = "That password is wrong: try again, or press Escape to cancel."
+WRONG_PASSWORD = "That password is wrong: try again, or Escape to cancel."
 
 
 class GoToPageDialog(ModalScreen[int | None]):

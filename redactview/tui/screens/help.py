@@ -24,7 +24,8 @@ Find, count, compare and export the redactions in disclosed documents.
    redaction; **Enter** jumps to one and the panel below explains it.
 3. **Compare** puts two releases of the same document side by side: what one release withheld
    and the other revealed, and what was added, removed or changed.
-4. **Export** (`e`) writes the inventory (CSV, JSON, Markdown) or the comparison (JSON, HTML).
+4. **Export** (`e`) writes the inventory (CSV, JSON, Markdown, text, HTML) or the comparison
+   (JSON, HTML). An encrypted PDF opened without its password asks for it.
 
 ## Keys everywhere
 
