@@ -16,7 +16,9 @@ from redactview.model import DocumentReport, Exemption, Inventory, Redaction
 from redactview.textsafe import printable_line
 
 INVENTORY_SCHEMA = "redactview.inventory/1"
-INVENTORY_FORMATS = ("json", "csv", "md", "text")
+INVENTORY_FORMATS = ("json", "csv", "md", "text", "html")
+# Other file suffixes that ask for a format.
+_SUFFIX_FORMATS = {"markdown": "md", "htm": "html"}
 
 REDACTION_FIELDS = (
     "id",
@@ -55,7 +57,10 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
     try:
         os.chmod(temp, _mode_for(target))
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        # A file name that is not UTF-8 reaches the text as lone surrogates: written as `\udcff`.
+        with os.fdopen(
+            descriptor, "w", encoding="utf-8", errors="backslashreplace", newline=""
+        ) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -63,6 +68,9 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as error:
         Path(temp).unlink(missing_ok=True)
         raise ExportError(f"{target}: cannot write there ({error.strerror})") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)  # never leave a half-written temporary file behind
+        raise
 
 
 def _mode_for(target: Path) -> int:
@@ -82,6 +90,7 @@ def render_inventory(inventory: Inventory, fmt: str) -> str:
         "csv": inventory_csv,
         "md": inventory_markdown,
         "text": inventory_text,
+        "html": inventory_html,
     }
     if fmt not in renderers:
         raise ExportError(f"unknown inventory format {fmt!r}: use one of {', '.join(renderers)}")
@@ -94,11 +103,11 @@ def write_inventory(inventory: Inventory, path: str | Path, fmt: str) -> None:
 
 
 def format_for_path(path: str | Path, default: str | None = "json") -> str | None:
-    """The inventory format a file name asks for: .csv, .md/.markdown or .json."""
+    """The inventory format a file name asks for: .csv, .md/.markdown, .html/.htm or .json."""
     suffix = Path(path).suffix.lower().lstrip(".")
     return (
-        {"markdown": "md"}.get(suffix, suffix)
-        if suffix in (*INVENTORY_FORMATS, "markdown")
+        _SUFFIX_FORMATS.get(suffix, suffix)
+        if suffix in (*INVENTORY_FORMATS, *_SUFFIX_FORMATS)
         else default
     )
 
@@ -209,9 +218,9 @@ def _markdown_document(report: DocumentReport) -> list[str]:
         out.extend(["", "Exemptions cited: " + ", ".join(_md(c) for c in cited)])
     if report.redactions:
         out.extend(
-            ["", "| Page | Line | Kind | Marker | Context | Exemption | Est. chars | Leaked |"]
+            ["", "| Page | Line | Kind | Marker | Field | Context | Exemption | Est. chars | Leaked |"]
         )
-        out.append("| ---: | ---: | --- | --- | --- | --- | ---: | --- |")
+        out.append("| ---: | ---: | --- | --- | --- | --- | --- | ---: | --- |")
         out.extend(_markdown_row(r) for r in report.redactions)
     out.append("")
     return out
@@ -284,6 +293,13 @@ def _text_row(r: Redaction) -> str:
 def _clip(text: str, width: int) -> str:
     text = printable_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def inventory_html(inventory: Inventory) -> str:
+    """A self-contained, printable HTML report to attach to an appeal (see `inventory_html.py`)."""
+    from redactview.inventory_html import inventory_html as render
+
+    return render(inventory)
 
 
 def _str_or_none(value: object) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 from pathlib import Path
 
@@ -123,3 +124,16 @@ def test_text_report_is_plain_and_shows_leaks_and_fields() -> None:
     assert any("LEAKS: Dr Imogen Vale | 07700 900123" in line for line in lines)
     assert "could not read bad.pdf: empty file" in text
     assert "\\" not in text  # no Markdown escapes
+
+
+def test_markdown_rows_have_as_many_cells_as_the_header() -> None:
+    text = render_inventory(sample_inventory(), "md")
+    lines = text.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("| Page |"))
+    widths = set()
+    for line in lines[header:]:
+        if not line.startswith("|"):
+            break
+        widths.add(len(re.split(r"(?<!\\)\|", line)) - 2)  # cells between the outer pipes
+    assert widths == {9}
+    assert lines[header].split(" | ")[4] == "Field"
