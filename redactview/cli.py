@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): not an error; keep Python from complaining at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:  # a fault of ours: one line, not a traceback
+        detail = " ".join(str(error).split())[:200]
+        _error(f"unexpected error ({type(error).__name__}: {detail}); please report this")
+        return EXIT_FILE_ERROR
 
 
 def build_parser() -> argparse.ArgumentParser:

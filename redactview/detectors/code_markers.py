@@ -71,7 +71,9 @@ _CITE_AFTER = frozenset(
         "of",
     ]
 )
-_CITE_LABEL = re.compile(r"exempt|applied|withheld under|basis|reason|code|cited|section", re.I)
+_CITE_LABEL = re.compile(
+    r"exempt|applied|withheld under|basis|reason|code|cited|section|redaction|legend", re.I
+)
 _SEQUENCE_GAP = re.compile(r"^[\s,;/&]*$")
 _EXEMPTION_HEADING = re.compile(
     r"(?:\s{2,}|\t|\|)\s*(?:exemptions?|sections?|reasons?)\b[^:\n]*$", re.I
@@ -87,11 +89,19 @@ def standing_codes(text: PageText, ctx: CodeContext, taken: Spans) -> list[Stand
     (already part of a bracketed label) are skipped.
     """
     page = text.text
-    markers = [
-        hit
-        for hit in find_codes(page, ctx)[:MAX_PER_RULE]
-        if not taken.covers(hit.start) and _is_marker(text, hit)
-    ]
+    markers: list[CodeHit] = []
+    previous: tuple[CodeHit, bool] | None = None
+    for hit in find_codes(page, ctx)[:MAX_PER_RULE]:
+        if taken.covers(hit.start):
+            previous = None
+            continue
+        if previous and _SEQUENCE_GAP.match(page[previous[0].end : hit.start]):
+            marker = previous[1]  # `(b)(6), (b)(7)(C)`: a list reads as its first code does
+        else:
+            marker = _is_marker(text, hit)
+        previous = (hit, marker)
+        if marker:
+            markers.append(hit)
     found: list[Standing] = []
     for group in _sequences(page, markers):
         codes = tuple(code for hit in group for code in hit.codes)

@@ -391,3 +391,22 @@ def test_a_rule_stopped_at_its_limit_says_so(
         "page 1: marks.truncation stopped after 100,000 findings; more may follow"
     ]
     assert "stopped after 100,000 findings" in err
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv", "md", "html"])
+def test_a_file_name_that_is_not_utf8_is_written_out_not_a_crash(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "release"
+    folder.mkdir()
+    raw_name = os.path.join(os.fsencode(folder), b"bad\xff name.txt")
+    with open(raw_name, "wb") as handle:
+        handle.write(b"Name: [REDACTED]\n")
+    out = tmp_path / f"inventory.{suffix}"
+    code, _, err = run(["scan", "-j", "0", "-o", str(out), str(folder)], capsys)
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["release", out.name])
+    if suffix == "json":
+        (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
+        assert document["path"] == os.fsdecode(raw_name)
+        assert document["summary"]["total"] == 1

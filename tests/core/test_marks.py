@@ -102,6 +102,8 @@ def test_labels_carry_the_exemption_they_name(text: str, marker: str, exemption:
         "We withheld it under (b)(6) and (b)(7)(C).",
         "Exemptions (b)(6) and (b)(7)(C) apply.",
         "It is exempt under section 40(2) of the Act.",
+        "Released under FOI-2025-0417. Redactions: section 40(2), section 31(1)(a).",
+        "Redactions applied: (b)(6), (b)(7)(C)",
         "■ First item\n■ Second item",
         "| a | b |\n| c | d |",
         "REDACTEDNESS and UNREDACTED are words",
