@@ -217,9 +217,8 @@ def _markdown_document(report: DocumentReport) -> list[str]:
         cited = sorted({f"{e.code} ({e.name})" for e in report.exemptions_cited})
         out.extend(["", "Exemptions cited: " + ", ".join(_md(c) for c in cited)])
     if report.redactions:
-        out.extend(
-            ["", "| Page | Line | Kind | Marker | Field | Context | Exemption | Est. chars | Leaked |"]
-        )
+        columns = ("Page", "Line", "Kind", "Marker", "Field", "Context", "Exemption")
+        out.extend(["", "| " + " | ".join((*columns, "Est. chars", "Leaked")) + " |"])
         out.append("| ---: | ---: | --- | --- | --- | --- | --- | ---: | --- |")
         out.extend(_markdown_row(r) for r in report.redactions)
     out.append("")
