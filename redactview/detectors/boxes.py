@@ -128,13 +128,14 @@ def invisible_text(page: Page, found: list[Redaction]) -> list[Redaction]:
 def _invisible_runs(line: Line) -> list[list[Span]]:
     """Neighbouring invisible spans of a line, grouped."""
     runs: list[list[Span]] = []
-    for previous, span in zip((None, *line.spans), line.spans, strict=False):
-        if not span.invisible:
-            continue
-        if previous is not None and previous.invisible and runs:
-            runs[-1].append(span)
-        else:
-            runs.append([span])
+    joins = False  # the span before was invisible too
+    for span in line.spans:
+        if span.invisible:
+            if joins:
+                runs[-1].append(span)
+            else:
+                runs.append([span])
+        joins = span.invisible
     return runs
 
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from redactview.errors import LoadError, PasswordRequired
-from redactview.loaders.assemble import RawLine, page_from_raw_lines
 from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
-from redactview.model import BBox, Document, DocumentInfo, Format, Page, Span
+from redactview.loaders.pdf_rows import merge_rows, page_lines
+from redactview.model import Document, DocumentInfo, Format, Page
 
 if TYPE_CHECKING:
     from redactview.loaders.scanned import ScanReader
 
+__all__ = ["PdfPages", "merge_rows", "open_pdf"]  # merge_rows: the OCR reader's rows too
+
 # Ligatures and whitespace kept as the PDF has them; images are not decoded for text.
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-_MAX_GAP_SPACES = 40
 
 
 class PdfPages:
@@ -38,19 +38,21 @@ class PdfPages:
         scan = self._scans.load_if_scanned(page, index, start, data) if self._scans else None
         if scan is not None:
             return scan  # a picture of a page (perhaps with a stamp): see loaders/scanned.py
-        lines = _dict_lines(data)
-        geometry = _read_geometry(page, index, [span for line in lines for span in line])
+        spans = _dict_spans(data)
+        geometry = _read_geometry(page, index, spans)
+        text, lines = page_lines(spans, start)
         rect = page.rect
-        return page_from_raw_lines(
-            index + 1,
-            start,
-            merge_rows(lines),
+        return Page(
+            number=index + 1,
+            text=text,
+            start=start,
+            lines=lines,
             width=rect.width,
             height=rect.height,
             shapes=geometry.shapes,
             rules=geometry.rules,
             text_over_image=geometry.text_over_image,
-            warnings=(*geometry.warnings, *_page_errors(index, bool(lines))),
+            warnings=(*geometry.warnings, *_page_errors(index, bool(spans))),
         )
 
     def close(self) -> None:
@@ -129,77 +131,12 @@ def _one_line(value: object, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _dict_lines(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    """Every non-empty line of the page dict, as its list of spans."""
-    lines = []
-    for block in data.get("blocks", ()):
-        for line in block.get("lines", ()):
-            spans = [span for span in line.get("spans", ()) if span.get("text")]
-            if spans:
-                lines.append(spans)
-    return lines
-
-
-def merge_rows(lines: Iterable[list[dict[str, Any]]]) -> list[RawLine]:
-    """Merge PDF lines sharing a baseline into visual rows, read left to right.
-
-    Table cells are separate PDF lines; a reader sees them as one row, and so do detectors:
-
-        Supplier    Contract value      <- two PDF lines, one row
-    """
-    spans = sorted(
-        (span for line in lines for span in line), key=lambda s: (s["bbox"][1], s["bbox"][0])
-    )
-    rows: list[list[dict[str, Any]]] = []
-    for span in spans:
-        if rows and _same_row(rows[-1], span):
-            rows[-1].append(span)
-        else:
-            rows.append([span])
-    return [_raw_line(sorted(row, key=lambda s: s["bbox"][0])) for row in rows]
-
-
-def _same_row(row: list[dict[str, Any]], span: dict[str, Any]) -> bool:
-    y0 = min(s["bbox"][1] for s in row)
-    y1 = max(s["bbox"][3] for s in row)
-    top, bottom = span["bbox"][1], span["bbox"][3]
-    overlap = min(y1, bottom) - max(y0, top)
-    return overlap > 0.5 * min(y1 - y0, bottom - top)
-
-
-def _raw_line(row: list[dict[str, Any]]) -> RawLine:
-    text = ""
-    spans: list[Span] = []
-    previous: dict[str, Any] | None = None
-    for span in row:
-        if previous is not None:
-            text += _gap(previous, span)
-        bbox: BBox = tuple(span["bbox"])  # type: ignore[assignment]
-        spans.append(
-            Span(
-                text=span["text"],
-                start=len(text),
-                bbox=bbox,
-                size=float(span.get("size", 0.0)),
-                font=str(span.get("font", "")),
-                color=int(span.get("color", 0)),
-                invisible=span.get("alpha", 255) == 0,
-            )
-        )
-        text += span["text"]
-        previous = span
-    return RawLine(text=text, bbox=_union(s.bbox for s in spans), spans=tuple(spans))
-
-
-def _gap(left: dict[str, Any], right: dict[str, Any]) -> str:
-    """Spaces for the horizontal gap between two spans: one for a word gap, more for columns."""
-    gap = right["bbox"][0] - left["bbox"][2]
-    width = max(left.get("size", 10.0) * 0.5, 1.0)  # a typical glyph is about half the font size
-    if gap < width * 0.3 and not left["text"].endswith(" ") and not right["text"].startswith(" "):
-        return "" if gap < width * 0.1 else " "
-    return " " * max(1, min(_MAX_GAP_SPACES, round(gap / width)))
-
-
-def _union(boxes: Iterable[BBox]) -> BBox:
-    x0, y0, x1, y1 = zip(*boxes, strict=True)
-    return (min(x0), min(y0), max(x1), max(y1))
+def _dict_spans(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span with text on the page dict, line by line."""
+    return [
+        span
+        for block in data.get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        if span.get("text")
+    ]

@@ -2,7 +2,9 @@
 
 The loader reads the page's drawings once, keeps only the fills that could cover a word, and
 works out what text sits under or on top of each one. Per-character work (the text trace) is
-done only on pages where a candidate shape overlaps some text, so plain pages stay cheap.
+done only on pages where a candidate shape overlaps some text, so plain pages stay cheap; a
+page whose content stream holds text operators only is not read for drawings at all
+(`pdf_content.may_draw`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import pymupdf
 
+from redactview.loaders.pdf_content import may_draw
 from redactview.loaders.pdf_cover import (
     BoxIndex,
     Candidate,
@@ -43,11 +46,13 @@ class Geometry:
 
 def read_geometry(page: pymupdf.Page, spans: Sequence[dict[str, Any]]) -> Geometry:
     """Read the page's candidate shapes and table rules; `spans` are its text-dict spans."""
+    if not may_draw(page):
+        return Geometry()  # text operators only: nothing drawn, no image, no annotation
+    annotations = annotation_candidates(page)
+    drawings = _page_content(page.get_drawings(), [a.bbox for a in annotations])
     rect = page.rect
     page_area = max(rect.width * rect.height, 1.0)
     text = BoxIndex([tuple(s["bbox"]) for s in spans])
-    annotations = annotation_candidates(page)
-    drawings = _page_content(page.get_drawings(), [a.bbox for a in annotations])
     candidates = _path_candidates(drawings, page_area, text)
     renderer = Renderer(page)
     images = image_candidates(page, page_area, renderer)
