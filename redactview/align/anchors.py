@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import islice
+from itertools import compress, islice
 from operator import itemgetter, lt
 from typing import NamedTuple
+
+_ORDER = itemgetter(1, 3, 2, 4)  # ops sort by a_lo, b_lo, a_hi, b_hi
+_SMALL = 64  # tokens in a range small enough to check for a shared word first
 
 
 class Op(NamedTuple):
@@ -43,9 +46,6 @@ def align_tokens(a: list[str], b: list[str]) -> list[Op]:
     return ops
 
 
-_ORDER = itemgetter(1, 3, 2, 4)  # a_lo, b_lo, a_hi, b_hi
-
-
 def _align_range(
     a: list[str],
     b: list[str],
@@ -63,13 +63,13 @@ def _align_range(
     head = common_prefix(a, b, a_lo, a_hi, b_lo, b_hi)
     tail = common_suffix(a, b, a_lo + head, a_hi, b_lo + head, b_hi)
     lo_a, lo_b, hi_a, hi_b = a_lo + head, b_lo + head, a_hi - tail, b_hi - tail
-    anchors = []
+    anchors: list[tuple[int, int]] = []
     if lo_a < hi_a and lo_b < hi_b:
         anchors = unique_anchors(a, b, lo_a, hi_a, lo_b, hi_b)
     if not anchors:
         gap = [Op(_gap_tag(lo_a, hi_a, lo_b, hi_b), lo_a, hi_a, lo_b, hi_b)]
-        ops = [Op("equal", a_lo, lo_a, b_lo, lo_b), *gap, Op("equal", hi_a, a_hi, hi_b, b_hi)]
-        return [op for op in ops if op.a_lo < op.a_hi or op.b_lo < op.b_hi]
+        parts = [Op("equal", a_lo, lo_a, b_lo, lo_b), *gap, Op("equal", hi_a, a_hi, hi_b, b_hi)]
+        return [op for op in parts if op.a_lo < op.a_hi or op.b_lo < op.b_hi]
     ops: list[Op] = []
     run_a, run_b = a_lo, b_lo  # where the equal run being built starts
     prev_a, prev_b = lo_a, lo_b
@@ -148,13 +148,17 @@ def unique_anchors(
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) of words unique on both sides, the longest chain in the same order."""
     a_part, b_part = a[a_lo:a_hi], b[b_lo:b_hi]
+    if len(a_part) + len(b_part) <= _SMALL and set(a_part).isdisjoint(b_part):
+        return []  # most ranges left at the end are a few words facing other words
     once = _once(a_part)
     once.intersection_update(_once(b_part))
-    # A word found once sits where the last (and only) entry for it in dict(zip(...)) says.
-    where_a = dict(zip(a_part, range(a_lo, a_hi)))
-    where_b = dict(zip(b_part, range(b_lo, b_hi)))
-    pairs = sorted(zip(map(where_a.__getitem__, once), map(where_b.__getitem__, once)))
-    return longest_chain(pairs)
+    if not once:
+        return []
+    # Keep the words found once on both sides, with their indexes, in C-level passes.
+    a_kept, b_kept = list(map(once.__contains__, a_part)), list(map(once.__contains__, b_part))
+    where_b = dict(zip(compress(b_part, b_kept), compress(range(b_lo, b_hi), b_kept), strict=True))
+    b_index = map(where_b.__getitem__, compress(a_part, a_kept))
+    return longest_chain(list(zip(compress(range(a_lo, a_hi), a_kept), b_index, strict=True)))
 
 
 def _once(keys: list[str]) -> set[str]:

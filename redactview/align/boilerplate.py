@@ -30,16 +30,38 @@ _DIGITS = re.compile(r"\d+")
 
 def boilerplate_ranges(text: str) -> list[Range]:
     """Offsets of every boilerplate line (and banner paragraph) in the text, sorted, merged."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = ""  # offsets must hold: search the text itself, and miss odd-cased banners
     edges = [list(_edge_lines(text, start, end)) for start, end in _pages(text)]
-    repeated = _repeated(text, edges)
-    found = [m.span() for m in _PAGE_NUMBER_ANYWHERE.finditer(text)]
-    for page in edges:
-        for start, end in page:
-            line = text[start:end]
-            if _PAGE_NUMBER_AT_EDGE.match(line) or _sig(line) in repeated:
+    sigs = [[_sig(text[start:end]) for start, end in page] for page in edges]
+    repeated = _repeated(sigs)
+    found = _page_number_lines(text, lowered)
+    for page, page_sigs in zip(edges, sigs, strict=True):
+        for (start, end), sig in zip(page, page_sigs, strict=True):
+            if sig in repeated or _PAGE_NUMBER_AT_EDGE.match(text[start:end]):
                 found.append((start, end))
-    found.extend(_banners(text))
+    found.extend(_banners(text, lowered or text))
     return merge_ranges(found)
+
+
+def _page_number_lines(text: str, lowered: str) -> list[Range]:
+    """The lines that read "Page 3" or "Page 3 of 9" anywhere on a page.
+
+    Only lines holding "page" can match, so the pattern is tried at the start of those lines
+    alone rather than at every offset of the text.
+    """
+    if not lowered:
+        return [m.span() for m in _PAGE_NUMBER_ANYWHERE.finditer(text)]
+    found: list[Range] = []
+    at = lowered.find("page")
+    while at != -1:
+        match = _PAGE_NUMBER_ANYWHERE.match(text, text.rfind("\n", 0, at) + 1)
+        if match:
+            found.append(match.span())
+        line_end = text.find("\n", at)
+        at = lowered.find("page", line_end) if line_end != -1 else -1
+    return found
 
 
 def merge_ranges(ranges: list[Range]) -> list[Range]:
@@ -98,22 +120,21 @@ def _sig(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.lower().split()))
 
 
-def _repeated(text: str, edges: list[list[Range]]) -> set[str]:
-    """Edge lines that recur on enough pages to be running headers or footers."""
-    if len(edges) < 2:
+def _repeated(sigs: list[list[str]]) -> set[str]:
+    """Edge lines (by signature, page by page) that recur on enough pages to be running
+    headers or footers."""
+    if len(sigs) < 2:
         return set()
     counts: Counter[str] = Counter()
-    for page in edges:
-        counts.update({_sig(text[start:end]) for start, end in page})
-    needed = max(2, int(0.3 * len(edges)))
+    for page in sigs:
+        counts.update(set(page))
+    needed = max(2, int(0.3 * len(sigs)))
     return {sig for sig, count in counts.items() if count >= needed and sig}
 
 
-def _banners(text: str) -> Iterator[Range]:
-    """The paragraphs holding a line that reads like a web page's cookie banner."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text  # offsets must hold; a banner in odd capitals is then missed
+def _banners(text: str, lowered: str) -> Iterator[Range]:
+    """The paragraphs holding a line that reads like a web page's cookie banner (`lowered` is
+    the text in lower case, or the text itself where lowering would move offsets)."""
     for hint in _BANNER_HINTS:
         at = lowered.find(hint)
         while at != -1:

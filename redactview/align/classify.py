@@ -90,27 +90,31 @@ def _edit(op: Op, a: Side, b: Side) -> Change | None:
     if a_marks and b_marks:
         return Change(ChangeType.BOTH_REDACTED, a_part, b_part, b.ref(b_marks[0]))
     if a_marks and b_part and a_part:
-        b_part = _disclosed(b, op.b_lo, op.b_hi, a, a_part)
+        b_part = _disclosed(b, op.b_lo, op.b_hi, b_part, _char_after(a, a_part))
         return Change(ChangeType.REVEALED, a_part, b_part, a.ref(a_marks[0]))
     if b_marks and a_part and b_part:
-        a_part = _disclosed(a, op.a_lo, op.a_hi, b, b_part)
+        a_part = _disclosed(a, op.a_lo, op.a_hi, a_part, _char_after(b, b_part))
         return Change(ChangeType.WITHHELD, a_part, b_part, b.ref(b_marks[0]))
     if a_marks or b_marks:
         return Change(ChangeType.ADDED if b_part else ChangeType.REMOVED, a_part, b_part)
     return _plain_edit(op, a, b, a_part, b_part)
 
 
-def _disclosed(text_side: Side, lo: int, hi: int, marker_side: Side, marker: Passage) -> Passage:
-    """The words facing a marker, with the full stop after them when the marker took it too.
+def _disclosed(text_side: Side, lo: int, hi: int, plain: Passage, after_marker: str) -> Passage:
+    """The words facing a marker (`plain`, tokens `lo` to `hi`), with the full stop after them
+    when the marker took it too (`after_marker` is the character after the marker's passage).
 
     A:  ... Corrie Civil Works.      B:  [Redacted - paragraph]    the stop is disclosed
     A:  ... by John Smith.           B:  ... by [REDACTED].        the stop is in both
     """
-    plain = text_side.passage(lo, hi)
     full = text_side.passage(lo, hi, sentence=True)
-    assert plain is not None and full is not None  # lo < hi: the block has words on this side
-    after_marker = marker_side.release.text[marker.end : marker.end + 1]
+    assert full is not None  # lo < hi: the block has words on this side
     return full if full.end > plain.end and after_marker != full.text[len(plain.text)] else plain
+
+
+def _char_after(side: Side, passage: Passage) -> str:
+    """The character just after a passage of the side's text ("" at the end)."""
+    return side.release.text[passage.end : passage.end + 1]
 
 
 def _plain_edit(

@@ -106,11 +106,9 @@ def diff_tokens(
     codes: dict[str, str] = {MARKER_KEY: "\x01"}
     a_code = _encode(a_keys[a_part[0] : a_part[1]], codes)
     b_code = _encode(b_keys[b_part[0] : b_part[1]], codes)
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 2.0
     ops: list[Op] = []
     i, j = a_part[0], b_part[0]
-    for sign, chunk in engine.diff_main(a_code, b_code, False):
+    for sign, chunk in _word_diff(a_code, b_code):
         size = len(chunk)
         if sign == 0:
             ops.append(Op("equal", i, i + size, j, j + size))
@@ -122,6 +120,19 @@ def diff_tokens(
             ops.append(Op("insert", i, i, j, j + size))
             j += size
     return ops
+
+
+def _word_diff(a_code: str, b_code: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two coded passages: -1 deleted, 0 equal, 1 inserted."""
+    if a_code and b_code and set(a_code).isdisjoint(b_code):
+        # No word in common: all of A deleted, then all of B inserted, which is what
+        # diff-match-patch returns then too, without setting it up (most gaps are a marker
+        # facing words).
+        return [(-1, a_code), (1, b_code)]
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 2.0
+    diffs: list[tuple[int, str]] = engine.diff_main(a_code, b_code, False)
+    return diffs
 
 
 def _encode(keys: list[str], codes: dict[str, str]) -> str:

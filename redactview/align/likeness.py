@@ -46,6 +46,16 @@ class _Weights:
     def _markers(self, lo: int, hi: int) -> int:
         return bisect_left(self.marks, hi) - bisect_left(self.marks, lo)
 
+    def words_in(self, los: list[int], his: list[int]) -> list[int]:
+        """The unredacted words in each token range `los[k]` to `his[k]`, all at once."""
+        import numpy as np
+
+        marks = np.asarray(self.marks, dtype=np.intp)
+        lo, hi = np.asarray(los, dtype=np.intp), np.asarray(his, dtype=np.intp)
+        inside = np.searchsorted(marks, hi) - np.searchsorted(marks, lo)
+        counts: list[int] = (hi - lo - inside).tolist()
+        return counts
+
 
 def likeness(ops: Sequence[Op], a: Side, b: Side) -> tuple[float, float]:
     """Similarity (0-1, both releases) and coverage (the share of the one with less unredacted
@@ -55,12 +65,10 @@ def likeness(ops: Sequence[Op], a: Side, b: Side) -> tuple[float, float]:
     if not total_a or not total_b:
         same = not total_a and not total_b and a.release.text.strip() == b.release.text.strip()
         return (1.0, 1.0) if same else (0.0, 0.0)
-    kept_a = kept_b = 0
-    for index, op in enumerate(ops):
-        if op.tag in _MATCHED:
-            kept_a += wa.text(op.a_lo, op.a_hi)
-            kept_b += wb.text(op.b_lo, op.b_hi)
-        elif _anchored(ops, index, wa, wb):
+    kept_a, kept_b = _matched_text(ops, wa, wb, total_a, total_b)
+    pins = _pins(ops, wa, wb)
+    for index, op in enumerate(ops):  # pins[index] and pins[index + 2]: the ops either side
+        if op.tag not in _MATCHED and pins[index] and pins[index + 2]:
             kept_a += _facing(op.a_lo, op.a_hi, wa, b, op.b_lo, op.b_hi, wb)
             kept_b += _facing(op.b_lo, op.b_hi, wb, a, op.a_lo, op.a_hi, wa)
     similarity = (kept_a + kept_b) / (total_a + total_b)
@@ -68,20 +76,44 @@ def likeness(ops: Sequence[Op], a: Side, b: Side) -> tuple[float, float]:
     return min(similarity, 1.0), min(coverage, 1.0)
 
 
-def _anchored(ops: Sequence[Op], index: int, wa: _Weights, wb: _Weights) -> bool:
-    """Whether the gap at `index` sits between matching text (or a document's edge) both sides."""
-    return _anchor(ops, index - 1, wa, wb) and _anchor(ops, index + 1, wa, wb)
-
-
-def _anchor(ops: Sequence[Op], index: int, wa: _Weights, wb: _Weights) -> bool:
-    if index < 0 or index >= len(ops):
-        return True
-    op = ops[index]
+def _matched_text(
+    ops: Sequence[Op], wa: _Weights, wb: _Weights, total_a: int, total_b: int
+) -> tuple[int, int]:
+    """The text each side has in equal (or noise-only) ops. Ops that tile both sides, as an
+    alignment's do, leave it as all the text less the edits', which are few and short."""
+    edits = [op for op in ops if op.tag not in _MATCHED]
+    if _tiles(ops, wa.size, wb.size):
+        return (
+            total_a - sum(wa.text(op.a_lo, op.a_hi) for op in edits),
+            total_b - sum(wb.text(op.b_lo, op.b_hi) for op in edits),
+        )
+    matched = [op for op in ops if op.tag in _MATCHED]
     return (
-        op.tag in _MATCHED
-        and wa.count(op.a_lo, op.a_hi) >= _ANCHOR
-        and wb.count(op.b_lo, op.b_hi) >= _ANCHOR
+        sum(wa.text(op.a_lo, op.a_hi) for op in matched),
+        sum(wb.text(op.b_lo, op.b_hi) for op in matched),
     )
+
+
+def _tiles(ops: Sequence[Op], a_size: int, b_size: int) -> bool:
+    """Whether the ops run end to end over all of both sides' tokens."""
+    a_at = b_at = 0
+    for op in ops:
+        if op.a_lo != a_at or op.b_lo != b_at:
+            return False
+        a_at, b_at = op.a_hi, op.b_hi
+    return a_at == a_size and b_at == b_size
+
+
+def _pins(ops: Sequence[Op], wa: _Weights, wb: _Weights) -> list[bool]:
+    """Whether each op is matching text that pins the gap beside it (enough words on both
+    sides), with a document's edge, which also pins, added at both ends: op k is at k + 1."""
+    a_words = wa.words_in([op.a_lo for op in ops], [op.a_hi for op in ops])
+    b_words = wb.words_in([op.b_lo for op in ops], [op.b_hi for op in ops])
+    pinned = [
+        op.tag in _MATCHED and a_count >= _ANCHOR and b_count >= _ANCHOR
+        for op, a_count, b_count in zip(ops, a_words, b_words, strict=True)
+    ]
+    return [True, *pinned, True]
 
 
 def _facing(

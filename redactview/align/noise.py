@@ -38,4 +38,4 @@ def _misread(a: str, b: str) -> bool:
 
 
 def _figures(text: str) -> str:
-    return "".join(char for char in text if char.isdigit())
+    return "".join(filter(str.isdigit, text))

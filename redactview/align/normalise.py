@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate
+from dataclasses import dataclass, field
+
+from redactview.align.words import Words, find_words
 
 MARKER_KEY = "\x00"  # never produced by the word pattern, so a marker only matches a marker
 _MARKER_WEIGHT = 4
 
-# A word, with any parts split by a hyphen at a line end ("impor-\ntant") joined back on; the
-# group makes split() keep the words.
-_WORD = re.compile(r"(\w+(?:-[ \t]*\n?[ \t]*\w+)*)")
 _SEP = "\x02"  # joins the words of a document while their keys are worked out together
 _JOIN = re.compile(r"-[ \t\n]*")
 # Per character, length kept: I and | read as l; underscores are not words; and the letters a
@@ -43,6 +41,8 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     redaction: list[int]
+    # The marker tokens' indexes when whoever built the tokens knows them (tokenise does).
+    marks: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -57,6 +57,8 @@ class Tokens:
 
     def marker_positions(self) -> list[int]:
         """The indexes of the marker tokens, in order."""
+        if self.marks is not None:
+            return list(self.marks)
         found: list[int] = []
         keys = self.keys
         at = -1
@@ -84,11 +86,21 @@ def word_keys(words: list[str]) -> list[str]:
     joined = _SEP.join(words)
     if "-" in joined:
         joined = _JOIN.sub("", joined)
+    return _keys(joined) if words else []
+
+
+def _keys(joined: str) -> list[str]:
+    """The keys of words joined by _SEP, their hyphen gaps already gone."""
+    joined = _DIGIT_IN_WORD.sub(lambda match: _DIGIT_LETTER[match.group()], _pairs(joined))
+    return joined.split(_SEP)
+
+
+def _pairs(joined: str) -> str:
+    """The letter pairs OCR makes of one letter made that letter again."""
     for pair, single in _PAIRS:
         if pair in joined:
             joined = joined.replace(pair, single)
-    joined = _DIGIT_IN_WORD.sub(lambda match: _DIGIT_LETTER[match.group()], joined)
-    return joined.split(_SEP) if words else []
+    return joined
 
 
 def tokenise(
@@ -97,13 +109,11 @@ def tokenise(
     """Tokens for the text, each marker span as one marker token, the `skip` ranges left out."""
     kept = _kept_markers(markers, skip)
     folded = _blank(fold(text), [(s, e) for s, e, _ in kept] + list(skip))
-    # split() gives [gap, word, gap, word, ..., gap]; running lengths place every word.
-    parts = _WORD.split(folded)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    words = parts[1::2]
-    starts, ends = offsets[1:-1:2], offsets[2:-1:2]
-    keys = word_keys(words)
-    return _with_markers(Tokens(keys, starts, ends, [-1] * len(keys)), kept)
+    # Digits are folded with the words found, before the pairs: a pair's letters stay letters,
+    # so which digits have a letter beside them is the same either way.
+    words = find_words(folded, _SEP, _DIGIT_LETTER)
+    keys = _pairs(words.joined).split(_SEP) if len(words.starts) else []
+    return _with_markers(keys, words, kept)
 
 
 def _kept_markers(
@@ -136,24 +146,22 @@ def _blank(folded: str, holes: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _with_markers(words: Tokens, kept: list[tuple[int, int, int]]) -> Tokens:
-    """Word tokens with a marker token put in at each marker's place."""
-    merged = Tokens([], [], [], [])
+def _with_markers(keys: list[str], words: Words, kept: list[tuple[int, int, int]]) -> Tokens:
+    """Word tokens with a marker token put in at each marker's place (before any word that
+    starts at or after the marker's start)."""
+    import numpy as np
+
+    marker_starts = [start for start, _, _ in kept]
+    at = np.searchsorted(words.starts, marker_starts, side="left")
+    starts = np.insert(words.starts, at, marker_starts).tolist()
+    ends = np.insert(words.ends, at, [end for _, end, _ in kept]).tolist()
+    redaction = np.insert(np.full(len(keys), -1), at, [index for _, _, index in kept]).tolist()
+    merged: list[str] = []
     taken = 0
-    for start, end, index in kept:
-        at = bisect_left(words.starts, start, lo=taken)
-        _extend(merged, words, taken, at)
-        merged.keys.append(MARKER_KEY)
-        merged.starts.append(start)
-        merged.ends.append(end)
-        merged.redaction.append(index)
-        taken = at
-    _extend(merged, words, taken, len(words))
-    return merged
-
-
-def _extend(merged: Tokens, words: Tokens, lo: int, hi: int) -> None:
-    merged.keys.extend(words.keys[lo:hi])
-    merged.starts.extend(words.starts[lo:hi])
-    merged.ends.extend(words.ends[lo:hi])
-    merged.redaction.extend(words.redaction[lo:hi])
+    for index in at.tolist():
+        merged += keys[taken:index]
+        merged.append(MARKER_KEY)
+        taken = index
+    merged += keys[taken:]
+    marks = tuple((at + np.arange(len(at))).tolist())  # each marker moves the later ones on
+    return Tokens(merged, starts, ends, redaction, marks)

@@ -62,6 +62,15 @@ def _groups(ops: list[Op]) -> Iterator[list[Op]]:
 
 def face_markers(op: Op, a_side: Side, b_side: Side) -> list[Op]:
     """The block's cheapest alignment as ops; a marker facing words is one "replace" op."""
+    if _lone_marker(op.a_lo, op.a_hi, a_side, op.b_lo, op.b_hi, b_side) or _lone_marker(
+        op.b_lo, op.b_hi, b_side, op.a_lo, op.a_hi, a_side
+    ):
+        return [Op("replace", op.a_lo, op.a_hi, op.b_lo, op.b_hi)]
+    return programme_ops(op, a_side, b_side)
+
+
+def programme_ops(op: Op, a_side: Side, b_side: Side) -> list[Op]:
+    """The block's cheapest alignment as ops, from the dynamic programme itself."""
     a = _Words(a_side.tokens.keys[op.a_lo : op.a_hi], _paragraphs(a_side, op.a_lo, op.a_hi))
     b = _Words(b_side.tokens.keys[op.b_lo : op.b_hi], _paragraphs(b_side, op.b_lo, op.b_hi))
     back = _programme(a, b)
@@ -73,6 +82,20 @@ def face_markers(op: Op, a_side: Side, b_side: Side) -> list[Op]:
         i, j = pi, pj
     steps.reverse()
     return _ops_from_steps(steps, op.a_lo, op.b_lo)
+
+
+def _lone_marker(lo: int, hi: int, side: Side, o_lo: int, o_hi: int, other: Side) -> bool:
+    """Whether the block is one marker facing one paragraph of words, no more than a marker may
+    face: the programme's answer is then known, the marker faces them all (cheaper, at
+    FACE_COST a word, than leaving any of them out at 1)."""
+    if hi - lo != 1 or side.tokens.keys[lo] != MARKER_KEY or not 0 < o_hi - o_lo <= MAX_FACE:
+        return False
+    tokens = other.tokens
+    if MARKER_KEY in tokens.keys[o_lo:o_hi]:
+        return False
+    # Words hold no blank line, so one search over the span finds any between two of them.
+    text = other.release.text
+    return _BLANK_LINE.search(text, tokens.ends[o_lo], tokens.starts[o_hi - 1]) is None
 
 
 class _Words(NamedTuple):
@@ -96,38 +119,55 @@ def _paragraphs(side: Side, lo: int, hi: int) -> frozenset[int]:
 
 
 def _programme(a: _Words, b: _Words) -> list[list[tuple[int, int, str]]]:
-    """Back-pointers of the cheapest alignment of `a` with `b`."""
+    """Back-pointers of the cheapest alignment of `a` with `b`.
+
+    Each cell relaxes its moves in a fixed order (equal, delete, insert, a marker in A facing
+    words, a marker in B facing words); a later move wins only when strictly cheaper.
+    """
     n, m = len(a.keys), len(b.keys)
     cost = [[_INF] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str]]] = [[(0, 0, "")] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    b_keys: list[str | None] = [*b.keys, None]
     for i in range(n + 1):
+        row, back_row = cost[i], back[i]
+        a_key = a.keys[i] if i < n else None
         for j in range(m + 1):
-            here = cost[i][j]
+            here = row[j]
             if here == _INF:
                 continue
-            for ni, nj, extra, tag in _moves(a, b, i, j):
-                if here + extra < cost[ni][nj]:
-                    cost[ni][nj] = here + extra
-                    back[ni][nj] = (i, j, tag)
+            if a_key is not None:
+                below, back_below = cost[i + 1], back[i + 1]
+                if a_key == b_keys[j] and here < below[j + 1]:
+                    below[j + 1] = here
+                    back_below[j + 1] = (i, j, "equal")
+                if here + 1.0 < below[j]:
+                    below[j] = here + 1.0
+                    back_below[j] = (i, j, "delete")
+            if j < m and here + 1.0 < row[j + 1]:
+                row[j + 1] = here + 1.0
+                back_row[j + 1] = (i, j, "insert")
+            if a_key == MARKER_KEY:
+                for t in _faced(b, j):
+                    _relax(cost, back, i + 1, j + t, here + FACE_COST * t, (i, j, "face"))
+            if b_keys[j] == MARKER_KEY:
+                for t in _faced(a, i):
+                    _relax(cost, back, i + t, j + 1, here + FACE_COST * t, (i, j, "face"))
     return back
 
 
-def _moves(a: _Words, b: _Words, i: int, j: int) -> Iterator[tuple[int, int, float, str]]:
-    """Each step from (i, j): to where, at what cost, and what it is."""
-    n, m = len(a.keys), len(b.keys)
-    if i < n and j < m and a.keys[i] == b.keys[j]:
-        yield i + 1, j + 1, 0.0, "equal"
-    if i < n:
-        yield i + 1, j, 1.0, "delete"
-    if j < m:
-        yield i, j + 1, 1.0, "insert"
-    if i < n and a.keys[i] == MARKER_KEY:
-        for t in _faced(b, j):
-            yield i + 1, j + t, FACE_COST * t, "face"
-    if j < m and b.keys[j] == MARKER_KEY:
-        for t in _faced(a, i):
-            yield i + t, j + 1, FACE_COST * t, "face"
+def _relax(
+    cost: list[list[float]],
+    back: list[list[tuple[int, int, str]]],
+    i: int,
+    j: int,
+    value: float,
+    step: tuple[int, int, str],
+) -> None:
+    """Take the move to (i, j) when it is strictly cheaper than what is there."""
+    if value < cost[i][j]:
+        cost[i][j] = value
+        back[i][j] = step
 
 
 def _faced(words: _Words, start: int) -> Iterator[int]:
