@@ -194,7 +194,8 @@ class Shape:
     `covered_text` is the text still extractable from under it, which is what makes a box leaky.
     """
 
-    source: str  # "path", "image", "annotation" or "hatch" (crossed lines drawn over text)
+    source: str  # "path", "image", "annotation", "hatch" (crossed lines drawn over text), or
+    # "scan" (a box burnt into the image of a searchable scan, with fill None)
     bbox: BBox
     fill: RGB | None = None
     opacity: float = 1.0

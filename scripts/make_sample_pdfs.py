@@ -254,6 +254,34 @@ def memo_boxes() -> list[tuple[float, float, float, float]]:
 
 def make_scanned_memo(out: Path) -> Path:
     """A one-page memo as a scan: text and boxes rendered to a noisy greyscale image only."""
+    return save(memo_scan(), out / "scanned_memo.pdf")
+
+
+# What the memo's boxes hid, for the copy whose text layer still holds two of them.
+MEMO_HIDDEN_IN_LAYER = {140.0: "Colm Brightwater", 268.0: "01632 960 418"}
+
+
+def make_scanned_memo_ocr(out: Path) -> Path:
+    """The memo as a searchable scan whose invisible text layer still holds two boxed details.
+
+    The scanner read the page after the marker pen had covered the conditions and the
+    signature; the sender's name and the site office number were boxed on the image later, in
+    an editor that left the text layer as it was.
+    """
+    scan = memo_scan()
+    sheet = scan[0]
+    for y, before, width, after in MEMO_LINES:
+        size = 9.0 if y > 700 else MEMO_SIZE
+        hidden = MEMO_HIDDEN_IN_LAYER.get(y, "")
+        x = 72 + text_width(before, size)
+        for left, text in ((72.0, before), (x, hidden), (x + width, after)):
+            if text.strip():
+                sheet.insert_text((left, y), text, fontname=FONT, fontsize=size, render_mode=3)
+    return save(scan, out / "scanned_memo_ocr.pdf")
+
+
+def memo_scan() -> pymupdf.Document:
+    """The memo printed, blacked out and scanned: one page holding a noisy greyscale image."""
     source = pymupdf.open()
     page = source.new_page(width=A4.width, height=A4.height)
     for y, before, width, after in MEMO_LINES:
@@ -268,7 +296,7 @@ def make_scanned_memo(out: Path) -> Path:
     scan = pymupdf.open()
     sheet = scan.new_page(width=A4.width, height=A4.height)
     sheet.insert_image(sheet.rect, stream=add_scan_noise(pixmap))
-    return save(scan, out / "scanned_memo.pdf")
+    return scan
 
 
 def add_scan_noise(pixmap: pymupdf.Pixmap) -> bytes:
@@ -290,7 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=SAMPLES, help="folder to write to")
     args = parser.parse_args(argv)
-    for build in (make_letter, make_register, make_minutes, make_scanned_memo):
+    builds = (make_letter, make_register, make_minutes, make_scanned_memo, make_scanned_memo_ocr)
+    for build in builds:
         BOXES_DRAWN.clear()
         print(build(args.out))
         for page, box in BOXES_DRAWN:

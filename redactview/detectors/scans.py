@@ -1,7 +1,10 @@
 """Boxes burnt into scanned pages: found in the page image, placed and sized like drawn boxes.
 
 A scanned page reaches this detector with its grayscale image (`Page.raster`) and, when OCR
-ran, its lines of text; the box finder itself lives in `scan_boxes`.
+ran, its lines of text; the box finder itself lives in `scan_boxes`. A searchable scan (a scan
+with an invisible OCR layer of its own) comes with the boxes the PDF reader found burnt into its
+image, as `scan` shapes holding the layer's text under each: a bar burnt in after the layer was
+made leaves the words it hides in the file, and that is a leak.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from dataclasses import replace
 import numpy as np
 
 from redactview.detectors import geometry as geo
+from redactview.detectors.box_rules import is_meaningful_leak
 from redactview.detectors.placing import located
 from redactview.detectors.scan_boxes import PixelBox, dark_mask, find_dark_boxes
-from redactview.model import BBox, Kind, Page, Raster, Redaction
+from redactview.model import BBox, Kind, Page, Raster, Redaction, Shape
 
 DETECTOR = "scans"
 _GLYPH_PER_FONT_SIZE = 0.5  # an average glyph advance, in ems
@@ -26,6 +30,9 @@ _MAX_INK_ROWS_PT = 40.0  # thicker than this is a picture or a box
 
 def detect(page: Page) -> list[Redaction]:
     """Every burnt-in box on a scanned page, with its bbox in points and a length estimate."""
+    burnt = [shape for shape in page.shapes if shape.source == "scan"]
+    if burnt:
+        return [_searchable(page, shape) for shape in burnt]
     raster = page.raster
     if raster is None:
         return []
@@ -34,6 +41,14 @@ def detect(page: Page) -> list[Redaction]:
         return []
     font_size = None if page.lines else text_size_from_ink(raster, boxes)
     return [_redaction(page, box.to_points(raster.scale), font_size) for box in boxes]
+
+
+def _searchable(page: Page, shape: Shape) -> Redaction:
+    """A box burnt into a searchable scan: a leak when the text layer still holds its words."""
+    if is_meaningful_leak(shape.covered_text):
+        leak = located(page, Kind.TEXT_UNDER_BOX, shape.bbox, leaked=shape.covered_text)
+        return replace(leak, detector=DETECTOR)
+    return replace(located(page, Kind.SCAN_BOX, shape.bbox), detector=DETECTOR)
 
 
 def _redaction(page: Page, bbox: BBox, font_size: float | None) -> Redaction:

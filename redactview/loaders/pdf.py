@@ -8,7 +8,7 @@ from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
 from redactview.loaders.pdf_rows import merge_rows, page_lines
-from redactview.model import Document, DocumentInfo, Format, Page
+from redactview.model import Document, DocumentInfo, Format, Page, Shape
 
 if TYPE_CHECKING:
     from redactview.loaders.scanned import ScanReader
@@ -49,11 +49,17 @@ class PdfPages:
             lines=lines,
             width=rect.width,
             height=rect.height,
-            shapes=geometry.shapes,
+            shapes=(*geometry.shapes, *self._burnt_in(page, geometry.text_over_image)),
             rules=geometry.rules,
             text_over_image=geometry.text_over_image,
             warnings=(*geometry.warnings, *_page_errors(index, bool(spans))),
         )
+
+    def _burnt_in(self, page: pymupdf.Page, text_over_image: bool) -> tuple[Shape, ...]:
+        """Boxes burnt into the image of a searchable scan (a scan with its own text layer)."""
+        if not text_over_image or self._scans is None:
+            return ()
+        return self._scans.burnt_in_boxes(page)
 
     def close(self) -> None:
         """Close the PyMuPDF document."""

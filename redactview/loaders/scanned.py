@@ -1,7 +1,8 @@
 """Scanned pages: render to grayscale for the box finder, OCR the text (through the cache).
 
 Used for every page of an image file, and for PDF pages that are a picture with no text of
-their own beyond a stamp (see `is_scanned`).
+their own beyond a stamp (see `is_scanned`). A picture with an invisible text layer of its own
+(a searchable scan) is read by the PDF reader, which asks here only for the boxes burnt into it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from redactview.detectors.scan_boxes import find_dark_boxes
 from redactview.loaders import ocr
 from redactview.loaders.assemble import RawLine, page_from_raw_lines
 from redactview.loaders.ocr_cache import load_cached_lines, save_cached_lines
-from redactview.model import Page, Raster
+from redactview.model import Page, Raster, Shape
 
 OCR_OFF = (
     "text on scanned pages was not read: OCR is turned off (--no-ocr); "
@@ -86,6 +87,20 @@ class ScanReader:
             raster=raster,
             warnings=warnings,
         )
+
+    def burnt_in_boxes(self, page: pymupdf.Page) -> tuple[Shape, ...]:
+        """Boxes burnt into a searchable scan's image, each with the layer's text under it."""
+        try:
+            raster = render_gray(page, self.settings.box_dpi)
+            boxes = [
+                box.to_points(raster.scale) for box in find_dark_boxes(raster.pixels, raster.scale)
+            ]
+            return tuple(
+                Shape("scan", bbox, covered_text=" ".join(page.get_textbox(bbox).split()))
+                for bbox in boxes
+            )
+        except Exception:  # MuPDF errors of every kind: the page's text is still read
+            return ()
 
     def _text(
         self, page: pymupdf.Page, index: int, raster: Raster

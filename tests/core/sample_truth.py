@@ -274,6 +274,16 @@ SCANNED_MEMO = Sample(
     cited=frozenset(),
 )
 
+SCANNED_MEMO_OCR = Sample(
+    redactions=(
+        shape(1, (113.0, 130.0, 209.0, 143.0), TEXT_UNDER_BOX, leaked="Colm Brightwater"),
+        shape(1, (314.7, 258.0, 398.7, 271.0), TEXT_UNDER_BOX, leaked="01632 960 418"),
+        shape(1, (72.0, 300.0, 520.0, 336.0), SCAN_BOX),
+        shape(1, (72.0, 402.0, 182.0, 415.0), SCAN_BOX),
+    ),
+    cited=frozenset({"s.40(2)", "s.31(1)(a)"}),
+)
+
 SAMPLES: dict[str, Sample] = {
     "foi_response_letter.txt": LETTER_TEXT,
     "foi_response_letter.pdf": LETTER_PDF,
@@ -285,4 +295,5 @@ SAMPLES: dict[str, Sample] = {
     "minutes_release_1.pdf": MINUTES_1,
     "minutes_release_2.txt": MINUTES_2,
     "scanned_memo.pdf": SCANNED_MEMO,
+    "scanned_memo_ocr.pdf": SCANNED_MEMO_OCR,
 }

@@ -160,3 +160,16 @@ def test_leaky_box_gives_up_the_name() -> None:
     assert leaks[0].leaky
     assert "Nadia Ferrow-Ellis" in (leaks[0].leaked_text or "")
     assert sum(r.leaky for r in report_of("foi_response_letter.pdf").redactions) == 1
+
+
+def test_boxes_burnt_into_a_scan_after_its_text_layer_leak_what_they_hide() -> None:
+    """The searchable memo's text layer still holds the two details boxed after it was made."""
+    pairs, _, _ = pair_up("scanned_memo_ocr.pdf")
+    leaked = [(redaction.leaked_text, expect.leaked) for expect, redaction in pairs]
+    assert leaked == [
+        ("Colm Brightwater", "Colm Brightwater"),
+        ("01632 960 418", "01632 960 418"),
+        (None, None),
+        (None, None),
+    ]
+    assert [redaction.leaky for _, redaction in pairs] == [True, True, False, False]
