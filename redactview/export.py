@@ -17,8 +17,9 @@ from redactview.textsafe import printable_line
 
 INVENTORY_SCHEMA = "redactview.inventory/1"
 INVENTORY_FORMATS = ("json", "csv", "md", "text", "html")
-# Other file suffixes that ask for a format.
-_SUFFIX_FORMATS = {"markdown": "md", "htm": "html"}
+# Suffixes that name a format other than by its name; the suffix a new file of a format gets.
+_SUFFIX_FORMATS = {"markdown": "md", "htm": "html", "txt": "text"}
+_FORMAT_SUFFIXES = {"text": "txt"}
 
 REDACTION_FIELDS = (
     "id",
@@ -103,13 +104,15 @@ def write_inventory(inventory: Inventory, path: str | Path, fmt: str) -> None:
 
 
 def format_for_path(path: str | Path, default: str | None = "json") -> str | None:
-    """The inventory format a file name asks for: .csv, .md/.markdown, .html/.htm or .json."""
+    """The export format a file name asks for (.csv, .md/.markdown, .html/.htm, .txt, .json)."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    return (
-        _SUFFIX_FORMATS.get(suffix, suffix)
-        if suffix in (*INVENTORY_FORMATS, *_SUFFIX_FORMATS)
-        else default
-    )
+    fmt = _SUFFIX_FORMATS.get(suffix, suffix)
+    return fmt if fmt in INVENTORY_FORMATS else default
+
+
+def suffix_for(fmt: str) -> str:
+    """The file suffix (without its dot) a new export in `fmt` is given: text → txt."""
+    return _FORMAT_SUFFIXES.get(fmt, fmt)
 
 
 def redaction_record(redaction: Redaction) -> dict[str, Any]:

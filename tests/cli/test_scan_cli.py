@@ -116,6 +116,25 @@ def test_markdown_report_has_summary_and_literal_text(
     assert "\\[REDACTED\\]" in out  # escaped, so a Markdown viewer shows the brackets
 
 
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.txt", "{path}  (text,"),
+        ("report.markdown", "# Redaction inventory"),
+        ("report.htm", "<!DOCTYPE html>"),
+        ("report.CSV", "path,"),
+    ],
+)
+def test_output_suffix_picks_the_format(
+    letter: Path, name: str, start: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = letter.parent / name
+    code, printed, _ = run(["scan", "-j", "0", "-o", str(out), str(letter)], capsys)
+    assert code == 0
+    assert printed == ""
+    assert out.read_text(encoding="utf-8").startswith(start.format(path=letter))
+
+
 def test_one_bad_file_fails_the_run_but_not_the_others(
     letter: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

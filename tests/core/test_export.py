@@ -93,7 +93,8 @@ def test_unknown_format_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "fmt"), [("a.csv", "csv"), ("a.MD", "md"), ("a.markdown", "md"), ("a.txt", "json")]
+    ("name", "fmt"),
+    [("a.csv", "csv"), ("a.MD", "md"), ("a.markdown", "md"), ("a.txt", "text"), ("a.pdf", "json")],
 )
 def test_format_for_path(name: str, fmt: str) -> None:
     assert format_for_path(name) == fmt

@@ -73,7 +73,7 @@ def test_document_export_as_json_holds_only_that_document(tmp_path: Path) -> Non
 
 def test_overwrite_asks_first_and_no_keeps_the_old_file(tmp_path: Path) -> None:
     write_text(tmp_path, "a.txt", LETTER)
-    out = write_text(tmp_path, "inventory.txt", "keep me")
+    out = write_text(tmp_path, "inventory.out", "keep me")
 
     async def scenario() -> None:
         app = RedactviewApp([str(tmp_path / "a.txt")])
@@ -106,5 +106,38 @@ def test_an_unwritable_path_shows_an_error_and_keeps_the_dialog(tmp_path: Path) 
             assert isinstance(app.screen, ExportDialog)
             assert not out.exists()
             assert any(n.severity == "error" for n in app._notifications)
+
+    run(scenario())
+
+
+def test_choosing_text_saves_a_txt_report_and_typing_txt_picks_text(tmp_path: Path) -> None:
+    write_text(tmp_path, "a.txt", LETTER)
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(tmp_path / "a.txt")])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_scanned(pilot, app)
+            await pilot.press("e")
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            field = dialog.query_one("#export-path", Input)
+            assert field.value.endswith("inventory.json")
+            dialog.query_one(RadioSet).focus()
+            for _ in range(dialog.job.formats.index("text")):
+                await pilot.press("right")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert field.value.endswith("inventory.txt")
+            field.value = str(tmp_path / "report.md")
+            await pilot.pause()
+            assert dialog.chosen_format == "md"
+            field.value = str(tmp_path / "report.txt")
+            await pilot.pause()
+            assert dialog.chosen_format == "text"
+            field.focus()
+            await pilot.press("enter")
+            out = tmp_path / "report.txt"
+            await wait_for(pilot, out.exists)
+            assert out.read_text(encoding="utf-8").startswith(str(tmp_path / "a.txt"))
 
     run(scenario())

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from redactview.errors import RedactviewError
+from redactview.export import format_for_path, suffix_for
 from redactview.textsafe import printable_line
 from redactview.tui.screens.dialogs import ConfirmDialog
 
@@ -46,7 +47,8 @@ class ExportDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(Content(self.job.title), classes="title")
             yield Label("Save to:")
-            yield Input(str(Path(self.folder) / f"{self.job.stem}.{fmt}"), id="export-path")
+            name = f"{self.job.stem}.{suffix_for(fmt)}"
+            yield Input(str(Path(self.folder) / name), id="export-path")
             with RadioSet(id="export-format"):
                 for index, name in enumerate(self.job.formats):
                     yield RadioButton(name.upper(), value=index == 0, name=name)
@@ -65,17 +67,17 @@ class ExportDialog(ModalScreen[str | None]):
         """Keep the file's suffix in step with the format chosen."""
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        suffix = path.suffix.lstrip(".").lower()
-        if suffix in self.job.formats and suffix != self.chosen_format:
-            field.value = str(path.with_suffix("." + self.chosen_format))
+        fmt = format_for_path(path, default=None)
+        if fmt in self.job.formats and fmt != self.chosen_format:
+            field.value = str(path.with_suffix("." + suffix_for(self.chosen_format)))
 
     @on(Input.Changed, "#export-path")
     def _follow_suffix(self, event: Input.Changed) -> None:
-        """Typing a known suffix (.csv, .md …) picks that format."""
-        suffix = Path(event.value).suffix.lstrip(".").lower()
-        if suffix in self.job.formats and suffix != self.chosen_format:
+        """Typing a known suffix (.csv, .md, .txt …) picks that format."""
+        fmt = format_for_path(event.value, default=None)
+        if fmt in self.job.formats and fmt != self.chosen_format:
             for button in self.query(RadioButton):
-                if button.name == suffix:
+                if button.name == fmt:
                     button.value = True
 
     @on(Button.Pressed, "#cancel")
