@@ -34,6 +34,7 @@ class Session:
         self.password = password
         # Passwords typed into the password dialog, by path: kept in memory only, never saved.
         self.passwords: dict[str, str] = {}
+        self.asking: list[str] = []  # encrypted documents waiting for the password dialog
         self.documents: dict[str, DocumentState] = {}
         self.jobs: dict[str, Job] = {}
         self._slots = threading.Semaphore(max(2, os.cpu_count() or 1))

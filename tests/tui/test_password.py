@@ -177,3 +177,55 @@ def test_compare_with_the_password_refused_says_why(tmp_path: Path, locked: Path
             assert isinstance(app.screen, CompareScreen) and app.screen.result is None
 
     run(scenario())
+
+
+def test_r_reads_a_failed_release_again_and_compares(tmp_path: Path, locked: Path) -> None:
+    other = write_text(tmp_path, "open.txt", "\n".join(LINES).replace("[REDACTED]", "£5,000"))
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(locked), str(other)], compare=(str(locked), str(other)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _dialog(pilot, app)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: "Cannot compare" in "\n".join(screen_lines(app)))
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            shown = "\n".join(screen_lines(app))
+            assert "no password given. Press r to read the releases again." in shown
+            await pilot.press("r")
+            await _dialog(pilot, app)
+            await pilot.press(*PASSWORD, "enter")
+            await wait_for(pilot, lambda: screen.result is not None, timeout=60)
+            assert app.screen is screen
+            assert screen.result is not None
+            (change,) = screen.result.comparison.changes
+            assert change.type == "revealed"
+            shown = "\n".join(screen_lines(app))
+            assert "Cannot compare" not in shown and "£5,000" in shown
+
+    run(scenario())
+
+
+def test_several_encrypted_files_are_asked_for_one_at_a_time(tmp_path: Path, locked: Path) -> None:
+    second = locked.with_name("second.pdf")
+    second.write_bytes(locked.read_bytes())
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(locked.parent)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            first = await _dialog(pilot, app)
+            await wait_for(pilot, lambda: len(app.session.asking) == 2)
+            dialogs = [s for s in app.screen_stack if isinstance(s, PasswordDialog)]
+            assert dialogs == [first]
+            asked_first = first.document_name
+            await pilot.press(*PASSWORD, "enter")
+            await wait_for(pilot, lambda: app.screen is not first)
+            then = await _dialog(pilot, app)
+            assert {asked_first, then.document_name} == {"locked.pdf", "second.pdf"}
+            await pilot.press(*PASSWORD, "enter")
+            await wait_scanned(pilot, app)
+            for path in (locked, second):
+                state = app.documents[str(path)]
+                assert state.error is None and state.report is not None
+
+    run(scenario())

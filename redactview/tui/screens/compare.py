@@ -24,6 +24,7 @@ from redactview.tui.messages import DocumentChanged
 from redactview.tui.screens.export import ExportJob
 from redactview.tui.session import Session
 from redactview.tui.state import DocumentState
+from redactview.tui.unlocking import OPEN_AGAIN
 from redactview.tui.widgets.compare_view import CompareView
 from redactview.tui.widgets.footer import FittingFooter
 
@@ -37,6 +38,7 @@ class CompareScreen(Screen[None]):
         Binding("right_square_bracket", "jump(1)", "Next change"),
         Binding("left_square_bracket", "jump(-1)", "Prev change"),
         Binding("w", "toggle_filter", "Withheld/revealed"),
+        Binding("r", "retry", "Read again"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -45,6 +47,7 @@ class CompareScreen(Screen[None]):
         self.path_a, self.path_b = path_a, path_b
         self.session = session
         self.started = False
+        self.failed = False  # a release failed in the library: compare again once it reads
         self.result: CompareResult | None = None
         self.only_focus = False
         self.navigable: list[int] = []
@@ -71,6 +74,23 @@ class CompareScreen(Screen[None]):
     def _document_changed(self) -> None:
         if not self.started:
             self._start_when_ready()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`r` is offered only once a release could not be read."""
+        return self.failed if action == "retry" else True
+
+    def action_retry(self) -> None:
+        """Read the releases that failed again (asking for a password where one is needed),
+        then compare."""
+        if not self.failed:
+            return
+        self.started = self.failed = False
+        self.refresh_bindings()
+        self.query_one("#compare-loading").display = True
+        for state in self._library_states():
+            if state.error is not None:
+                self.session.reload(state.path)
+        self._start_when_ready()
 
     def _start_when_ready(self) -> None:
         """Start comparing, unless the library is still reading one of the releases: its scan
@@ -118,7 +138,10 @@ class CompareScreen(Screen[None]):
     def _arrived(self, event: JobResult | JobFailed) -> None:
         self.query_one("#compare-loading").display = False
         if isinstance(event, JobFailed):
-            message = f"Cannot compare: {event.error}"
+            self.failed = True
+            self.refresh_bindings()
+            reason = event.error.replace(OPEN_AGAIN, "")  # here r does it
+            message = f"Cannot compare: {reason}. Press r to read the releases again."
             self.query_one("#compare-summary", Static).update(Content(printable_line(message)))
             self.notify(printable_line(message), severity="error", markup=False)
             return

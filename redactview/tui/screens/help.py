@@ -67,6 +67,7 @@ Find, count, compare and export the redactions in disclosed documents.
 | --- | --- |
 | `]` / `[` | next / previous change |
 | `w` | show only withheld and revealed changes (again: show all) |
+| `r` | after a release could not be read: read it again (asking for a password if it needs one) |
 | `↑` `↓` `pgup` `pgdn` | scroll both releases together |
 
 ## Colours
