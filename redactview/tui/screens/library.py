@@ -20,6 +20,7 @@ from redactview.tui.state import DocumentState, is_leak
 from redactview.tui.widgets.footer import FittingFooter
 
 COLUMNS = ("", "Document", "Pages", "Redactions", "Leaks", "Status", "Exemptions cited")
+STATUS_WIDTH = len("password needed")
 NARROW = 100  # below this width the exemptions (also in the summary) leave the table
 NAME_LIMITS = (40, 28)  # document names, wide and narrow
 HINT = "Enter read · space mark · c compare · ? help"
@@ -50,7 +51,7 @@ class LibraryScreen(Screen[None]):
         """Fill the table."""
         self.title = "Library"
         self.narrow = self.app.size.width < NARROW
-        self.query_one(DataTable).add_columns(*self.columns)
+        self._add_columns()
         self.refresh_table()
         self.query_one(DataTable).focus()
 
@@ -66,8 +67,15 @@ class LibraryScreen(Screen[None]):
             self.narrow = narrow
             table = self.query_one(DataTable)
             table.clear(columns=True)
-            table.add_columns(*self.columns)
+            self._add_columns()
             self.refresh_table()
+
+    def _add_columns(self) -> None:
+        """Add the columns; Status is as wide as its longest word, so it does not grow (and
+        stay grown) as documents pass through "opening" and "loading 40%"."""
+        table = self.query_one(DataTable)
+        for name in self.columns:
+            table.add_column(name, width=STATUS_WIDTH if name == "Status" else None)
 
     @property
     def documents(self) -> dict[str, DocumentState]:
