@@ -18,7 +18,7 @@ from redactview.errors import RedactviewError
 from redactview.export import INVENTORY_FORMATS, format_for_path, render_inventory, write_atomic
 from redactview.loaders import PASSWORD_VARIABLE, LoadOptions, load_document
 from redactview.model import Inventory
-from redactview.textsafe import printable
+from redactview.textsafe import printable, printable_line
 
 EXIT_OK = 0
 EXIT_FILE_ERROR = 1
@@ -148,7 +148,7 @@ def _add_scan(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    from redactview.scan import ScanOptions, scan_paths
+    from redactview.scan import ScanOptions, expand_paths, scan_paths
 
     jobs = (os.cpu_count() or 1) if args.jobs is None else max(0, args.jobs)
     options = ScanOptions(
@@ -163,6 +163,8 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         return _usage(f"cannot tell the format from {args.output!r}: add --format")
     if args.timeout < 0:
         return _usage("--timeout must not be negative")
+    if args.output and (read := _read_as_input(args.output, expand_paths(args.paths, options)[0])):
+        return _usage(f"-o {read}: that file is being scanned; write the inventory elsewhere")
     inventory = scan_paths(args.paths, options)
     output = render_inventory(inventory, fmt)
     if args.output:
@@ -171,6 +173,18 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         _write_stdout(output)
     _report_problems(inventory)
     return EXIT_FILE_ERROR if inventory.errors else EXIT_OK
+
+
+def _read_as_input(output: str, inputs: list[str]) -> str | None:
+    """The input that writing to `output` would replace, if it is one: inputs are never
+    modified."""
+    for path in inputs:
+        try:
+            if os.path.samefile(output, path):
+                return printable_line(path)
+        except OSError:
+            continue  # either does not exist (yet): nothing to replace
+    return None
 
 
 def _default_format(output: str | None) -> str | None:
@@ -247,6 +261,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if len(args.paths) < 2:
         _error("diff: give at least two files to compare (see: redactview diff --help)")
         return EXIT_USAGE
+    if args.output and (read := _read_as_input(args.output, args.paths)):
+        return _usage(f"-o {read}: that file is being compared; write the result elsewhere")
     result = diff_files(args.paths, _load_options(args))
     fmt = args.format or {"json": "json", "html": "html", "htm": "html"}.get(
         Path(args.output or "").suffix.lower().lstrip("."), "text"

@@ -15,7 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from redactview.detectors import geometry as geo
-from redactview.detectors.box_rules import is_meaningful_leak
+from redactview.detectors.box_rules import is_meaningful_leak, looks_like_label
 from redactview.detectors.placing import located
 from redactview.detectors.scan_boxes import PixelBox, dark_mask, find_dark_boxes
 from redactview.model import BBox, Kind, Page, Raster, Redaction, Shape
@@ -32,7 +32,8 @@ def detect(page: Page) -> list[Redaction]:
     """Every burnt-in box on a scanned page, with its bbox in points and a length estimate."""
     burnt = [shape for shape in page.shapes if shape.source == "scan"]
     if burnt:
-        return [_searchable(page, shape) for shape in burnt]
+        found = (_searchable(page, shape) for shape in burnt)
+        return [redaction for redaction in found if redaction is not None]
     raster = page.raster
     if raster is None:
         return []
@@ -43,12 +44,20 @@ def detect(page: Page) -> list[Redaction]:
     return [_redaction(page, box.to_points(raster.scale), font_size) for box in boxes]
 
 
-def _searchable(page: Page, shape: Shape) -> Redaction:
-    """A box burnt into a searchable scan: a leak when the text layer still holds its words."""
+def _searchable(page: Page, shape: Shape) -> Redaction | None:
+    """A box burnt into a searchable scan: a leak when the text layer still holds its words.
+
+    Words printed on the box in a light ink are readable: a label ("(b)(6)", "Withheld") is the
+    box's marker; anything else makes it a banner or heading, not a redaction.
+    """
+    label = shape.label_text
+    if label and not looks_like_label(label) and not shape.covered_text:
+        return None
     if is_meaningful_leak(shape.covered_text):
         leak = located(page, Kind.TEXT_UNDER_BOX, shape.bbox, leaked=shape.covered_text)
-        return replace(leak, detector=DETECTOR)
-    return replace(located(page, Kind.SCAN_BOX, shape.bbox), detector=DETECTOR)
+    else:
+        leak = located(page, Kind.SCAN_BOX, shape.bbox)
+    return replace(leak, detector=DETECTOR, marker=label if label else leak.marker)
 
 
 def _redaction(page: Page, bbox: BBox, font_size: float | None) -> Redaction:

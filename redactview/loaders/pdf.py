@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from redactview.detectors import geometry as geo
 from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
 from redactview.loaders.pdf_rows import merge_rows, page_lines
-from redactview.model import Document, DocumentInfo, Format, Page, Shape
+from redactview.model import BBox, Document, DocumentInfo, Format, Page, Shape
 
 if TYPE_CHECKING:
     from redactview.loaders.scanned import ScanReader
@@ -49,21 +50,32 @@ class PdfPages:
             lines=lines,
             width=rect.width,
             height=rect.height,
-            shapes=(*geometry.shapes, *self._burnt_in(page, geometry.text_over_image)),
+            shapes=(*geometry.shapes, *self._burnt_in(page, geometry)),
             rules=geometry.rules,
             text_over_image=geometry.text_over_image,
             warnings=(*geometry.warnings, *_page_errors(index, bool(spans))),
         )
 
-    def _burnt_in(self, page: pymupdf.Page, text_over_image: bool) -> tuple[Shape, ...]:
-        """Boxes burnt into the image of a searchable scan (a scan with its own text layer)."""
-        if not text_over_image or self._scans is None:
+    def _burnt_in(self, page: pymupdf.Page, geometry: Geometry) -> tuple[Shape, ...]:
+        """Boxes burnt into the image of a searchable scan (a scan with its own text layer);
+        a box drawn over the scan as a path or annotation is reported as that, not again."""
+        if not geometry.text_over_image or self._scans is None:
             return ()
-        return self._scans.burnt_in_boxes(page)
+        drawn = [shape.bbox for shape in geometry.shapes if shape.source != "image"]
+        return tuple(
+            shape
+            for shape in self._scans.burnt_in_boxes(page)
+            if not any(_mostly_over(shape.bbox, bbox) for bbox in drawn)
+        )
 
     def close(self) -> None:
         """Close the PyMuPDF document."""
         self._doc.close()
+
+
+def _mostly_over(box: BBox, other: BBox) -> bool:
+    """Whether most of `box` lies under `other`."""
+    return geo.intersection(box, other) > 0.5 * geo.area(box)
 
 
 def open_pdf(path: str, sha256: str, *, password: str | None, ocr: bool) -> Document:

@@ -20,6 +20,7 @@ import re
 import pymupdf
 
 _MAX_STREAMS = 4  # content streams read at most: each costs a round trip through MuPDF
+_MAX_BYTES = 1_000_000  # a longer page content is not scanned here: its drawings are read
 _DELIMITERS = b"()<>[]{}/%"
 _SPACES = b"\x00\t\n\x0c\r "
 _AS_SPACES = bytes.maketrans(_DELIMITERS + b"\x00", b" " * (len(_DELIMITERS) + 1))
@@ -49,7 +50,7 @@ def may_draw(page: pymupdf.Page) -> bool:
         content = page.read_contents()
     except Exception:  # MuPDF raises plain RuntimeError/ValueError on damaged objects
         return True  # let the drawings be read, and their failure reported, as before
-    return has_drawing_operators(content)
+    return len(content) > _MAX_BYTES or has_drawing_operators(content)
 
 
 def has_drawing_operators(content: bytes) -> bool:
@@ -59,6 +60,8 @@ def has_drawing_operators(content: bytes) -> bool:
     code = _NOT_OPERATORS.sub(b" ", content)
     if b"(" in code or b")" in code:
         return True  # strings nested too deep to skip: do not guess
+    if b"<" in code.replace(b"<<", b"") or b">" in code.replace(b">>", b""):
+        return True  # a malformed hex string, which MuPDF may read differently: do not guess
     return _has_operators(code)
 
 

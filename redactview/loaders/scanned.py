@@ -7,17 +7,18 @@ their own beyond a stamp (see `is_scanned`). A picture with an invisible text la
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pymupdf
 
-from redactview.detectors.scan_boxes import find_dark_boxes
+from redactview.detectors.scan_boxes import DARK_LEVEL, find_dark_boxes
 from redactview.loaders import ocr
 from redactview.loaders.assemble import RawLine, page_from_raw_lines
 from redactview.loaders.ocr_cache import load_cached_lines, save_cached_lines
-from redactview.model import Page, Raster, Shape
+from redactview.model import BBox, Page, Raster, Shape
 
 OCR_OFF = (
     "text on scanned pages was not read: OCR is turned off (--no-ocr); "
@@ -27,6 +28,10 @@ NO_TESSERACT = (
     "text on scanned pages was not read: Tesseract OCR is not installed "
     "(install tesseract-ocr and its English data); boxes burnt into the scans are still reported"
 )
+MAX_BOX_PIXELS = 16_000_000  # a page drawn for the box finder: 40 A4 pages' worth at 100 dpi
+# A word on a box whose place is at least this dark is hidden by it; printed words in a light
+# ink leave a fifth or so of their place light.
+_HIDDEN_SHARE = 0.92
 _IMAGE_SHARE = 0.5  # a page is a scan when images cover at least this much of it
 STAMP_CHARS = 80  # text a scan may carry of its own: a Bates number, a page or exemption stamp
 
@@ -89,15 +94,18 @@ class ScanReader:
         )
 
     def burnt_in_boxes(self, page: pymupdf.Page) -> tuple[Shape, ...]:
-        """Boxes burnt into a searchable scan's image, each with the layer's text under it."""
+        """Boxes burnt into a searchable scan's image, each with the layer's words on it.
+
+        A word of the layer whose place on the box is dark is hidden by it (`covered_text`);
+        one whose place shows light pixels is printed on the box, so readable: a label such
+        as "(b)(6)", or a heading on a dark banner (`label_text`).
+        """
         try:
             raster = render_gray(page, self.settings.box_dpi)
-            boxes = [
-                box.to_points(raster.scale) for box in find_dark_boxes(raster.pixels, raster.scale)
-            ]
+            words = page.get_text("words")
             return tuple(
-                Shape("scan", bbox, covered_text=" ".join(page.get_textbox(bbox).split()))
-                for bbox in boxes
+                _burnt_in(raster, box.to_points(raster.scale), words)
+                for box in find_dark_boxes(raster.pixels, raster.scale)
             )
         except Exception:  # MuPDF errors of every kind: the page's text is still read
             return ()
@@ -177,13 +185,34 @@ def _dict_chars(text: dict[str, Any]) -> int:
     return count
 
 
+def _burnt_in(raster: Raster, bbox: BBox, words: list[Any]) -> Shape:
+    """A box found in the image, with the layer's words on it sorted into hidden and printed."""
+    hidden: list[str] = []
+    printed: list[str] = []
+    for x0, y0, x1, y1, word, *_ in words:
+        inside = (max(x0, bbox[0]), max(y0, bbox[1]), min(x1, bbox[2]), min(y1, bbox[3]))
+        if inside[2] - inside[0] < (x1 - x0) / 2 or inside[3] - inside[1] < (y1 - y0) / 2:
+            continue  # at most half of the word is on the box
+        (hidden if _dark_share(raster, inside) >= _HIDDEN_SHARE else printed).append(word)
+    return Shape("scan", bbox, covered_text=" ".join(hidden), label_text=" ".join(printed))
+
+
+def _dark_share(raster: Raster, bbox: BBox) -> float:
+    """The share of dark pixels in a part of the page (1.0 for a part smaller than a pixel)."""
+    x0, y0, x1, y1 = (round(v / raster.scale) for v in bbox)
+    cut = raster.pixels[y0:y1, x0:x1]
+    return float(np.count_nonzero(cut < DARK_LEVEL) / cut.size) if cut.size else 1.0
+
+
 def render_gray(page: pymupdf.Page, dpi: int) -> Raster:
     """The page as grayscale pixels at `dpi`, with its scale in points per pixel.
 
     A rotated page is drawn unrotated, so pixels map onto the same coordinates as PyMuPDF's
-    text positions (which ignore /Rotate).
+    text positions (which ignore /Rotate). A page too big for `dpi` within MAX_BOX_PIXELS is
+    drawn at less.
     """
-    zoom = dpi / 72.0
+    rect = page.rect
+    zoom = min(dpi / 72.0, math.sqrt(MAX_BOX_PIXELS / max(1.0, rect.width * rect.height)))
     matrix = page.derotation_matrix * pymupdf.Matrix(zoom, zoom)
     pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY, alpha=False)
     rows = np.frombuffer(pix.samples_mv, dtype=np.uint8).reshape(pix.height, pix.stride)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from redactview.textsafe import printable_line
 
@@ -33,7 +35,7 @@ class RedactviewCommands(Provider):
     async def discover(self) -> Hits:
         """Every command, before anything is typed."""
         for name, callback, help_ in self._entries():
-            yield DiscoveryHit(name, callback, help=help_)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         """Commands whose names match what was typed."""
@@ -41,4 +43,15 @@ class RedactviewCommands(Provider):
         for name, callback, help_ in self._entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_)  # type: ignore[arg-type]
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_)  # type: ignore[arg-type]
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the letters matched picked out, read as plain text: a file name such as
+    "[b]x.txt" is not markup (Matcher.highlight would read it as markup)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -429,3 +429,18 @@ def test_a_file_name_that_is_not_utf8_is_written_out_not_a_crash(
         (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
         assert document["path"] == os.fsdecode(raw_name)
         assert document["summary"]["total"] == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "diff"])
+def test_an_output_file_that_is_an_input_is_refused(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text("Name: [REDACTED]\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Name: Jane Doe\n", encoding="utf-8")
+    inputs = [str(release), str(other)] if command == "diff" else [str(tmp_path)]
+    code, out, err = run([command, "-o", str(release), *inputs], capsys)
+    assert code == 2
+    assert "that file is being" in err and str(release) in err
+    assert release.read_text(encoding="utf-8") == "Name: [REDACTED]\n"

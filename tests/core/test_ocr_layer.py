@@ -75,3 +75,50 @@ def test_a_bar_burnt_in_after_the_ocr_layer_leaks_the_words_under_it(tmp_path: P
     assert "sent" not in name.leaked_text and "From" not in name.leaked_text
     assert later.leaked_text is not None and "review" in later.leaked_text
     assert report.summary().leaky == 2
+
+
+def _scan_with_printed_bar(
+    path: Path, printed: str, *, vector_bar: bool = False, band: bool = False
+) -> Path:
+    """A searchable scan of "Phone: … ext 22" with a bar over the number; `printed` is set in
+    white on the bar (and in the layer). `vector_bar` draws the bar over the scan instead;
+    `band` makes it a banner across the top of the page."""
+    bar = pymupdf.Rect(60, 60, 400, 91) if band else pymupdf.Rect(115, 118, 265, 134)
+    on_bar = (70.0, 80.0, 12.0) if band else (150.0, 130.0, 10.0)
+    words = ((72.0, 130.0, "Phone:", 12.0), (270.0, 130.0, "ext 22", 12.0))
+    with pymupdf.open() as source:
+        page = source.new_page(width=595, height=842)
+        for x, y, text, size in words:
+            page.insert_text((x, y), text, fontsize=size)
+        if not vector_bar:
+            page.draw_rect(bar, color=(0, 0, 0), fill=(0, 0, 0))
+            page.insert_text(on_bar[:2], printed, fontsize=on_bar[2], color=(1, 1, 1))
+        pixmap = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    with pymupdf.open() as doc:
+        sheet = doc.new_page(width=595, height=842)
+        sheet.insert_image(sheet.rect, pixmap=pixmap)
+        for x, y, text, size in (*words, (*on_bar[:2], printed, on_bar[2])):
+            sheet.insert_text((x, y), text, fontsize=size, render_mode=3)
+        if vector_bar:
+            sheet.draw_rect(bar, color=(0, 0, 0), fill=(0, 0, 0))
+        doc.save(path)
+    return path
+
+
+def test_a_label_printed_on_a_burnt_in_bar_is_its_marker_not_a_leak(tmp_path: Path) -> None:
+    report = scan_file(str(_scan_with_printed_bar(tmp_path / "label.pdf", "(b)(6)")))
+    (bar,) = report.redactions
+    assert (bar.kind, bar.marker, bar.leaky) == (Kind.SCAN_BOX, "(b)(6)", False)
+    assert bar.exemption == "(b)(6)"
+
+
+def test_a_heading_printed_on_a_dark_band_is_not_a_redaction(tmp_path: Path) -> None:
+    path = _scan_with_printed_bar(tmp_path / "band.pdf", "OFFICIAL SENSITIVE", band=True)
+    assert scan_file(str(path)).redactions == ()
+
+
+def test_a_box_drawn_over_a_searchable_scan_is_reported_once(tmp_path: Path) -> None:
+    path = _scan_with_printed_bar(tmp_path / "drawn.pdf", "01632 960 418", vector_bar=True)
+    report = scan_file(str(path))
+    (leak,) = report.redactions
+    assert leak.kind is Kind.TEXT_UNDER_BOX and leak.leaked_text == "01632 960 418"

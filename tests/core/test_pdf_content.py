@@ -52,6 +52,8 @@ Draw = Callable[[pymupdf.Page], None]
         (b"/GS1 gs BT (x) Tj ET", True),  # a soft mask has paths of its own
         (b"/Pattern cs /P1 scn BT (x) Tj ET", True),  # text filled with a pattern
         (b"/P1 SCN", True),
+        (b"q 0 0 0 rg <%> 150 738 150 16 re f Q", True),  # a bad hex string, not a comment
+        (b"BT <4a 6f> Tj ET", False),
     ],
 )
 def test_drawing_operators_are_found_outside_strings_only(content: bytes, draws: bool) -> None:
@@ -233,3 +235,16 @@ def test_box_over_text_with_operator_words_is_still_found(tmp_path: Path) -> Non
     (leak,) = scan_file(str(path)).redactions
     assert leak.kind == Kind.TEXT_UNDER_BOX
     assert leak.leaked_text is not None and leak.leaked_text.startswith("Cut re f")
+
+
+def test_a_very_long_content_stream_is_left_to_mupdf(tmp_path: Path) -> None:
+    """Megabytes of text operators are not split into words here: the drawings are read."""
+
+    def draw(page: pymupdf.Page) -> None:
+        _replace_content(page, b"BT /F1 9 Tf 50 792 Td " + b"(x) Tj " * 200_000 + b"ET")
+
+    with _saved(tmp_path, draw) as doc:
+        page = doc[0]
+        assert len(page.read_contents()) > 1_000_000
+        assert may_draw(page)
+        assert page.get_drawings() == []

@@ -75,6 +75,22 @@ def test_palette_lists_the_app_commands_and_the_documents(letter: Path) -> None:
     run(scenario())
 
 
+def test_palette_shows_a_file_name_that_looks_like_markup_literally(tmp_path: Path) -> None:
+    name = "[b]memo [@click=app.quit]x.txt"
+    (tmp_path / name).write_text("Name: [REDACTED]\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(tmp_path)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_scanned(pilot, app)
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: f"Read {name}" in _palette_text(app))
+            await pilot.press(*"memo")
+            await wait_for(pilot, lambda: f"Read {name}" in _palette_text(app))
+
+    run(scenario())
+
+
 def _palette_text(app: RedactviewApp) -> str:
     from textual.widgets import OptionList
 
