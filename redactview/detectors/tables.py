@@ -31,6 +31,9 @@ _MONEY_HEADER = re.compile(
     r"spend|spent|budget|gbp|usd|eur)\b",
     re.IGNORECASE,
 )
+# What sets a sum of money apart from a count (`12`): a currency, pennies, thousands.
+_AMOUNT_MARK = re.compile(r"[£$€¥]|\d[.,]\d")
+_TOTAL = re.compile(r"(?:sub-?|grand |net |gross |overall )?totals?\b", re.I)
 _MONEY = re.compile(r"^\(?-?[£$€¥]?\s?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d{1,2})?[kmb]?\)?$", re.I)
 
 
@@ -126,7 +129,8 @@ def _money_columns(page: Page, grid: Grid) -> list[int]:
         values = [cell_text(page, grid.cell(row, column)) for row in body]
         filled = [v for v in values if v]
         money = sum(looks_like_money(v) for v in filled)
-        if filled and money * 2 >= len(filled) and (money >= 2 or _MONEY_HEADER.search(header)):
+        amounts = sum(looks_like_money(v) and _AMOUNT_MARK.search(v) is not None for v in filled)
+        if filled and money * 2 >= len(filled) and (amounts >= 2 or _MONEY_HEADER.search(header)):
             columns.append(column)
     return columns
 
@@ -142,9 +146,21 @@ def _column_values(page: Page, grid: Grid, column: int, found: list[Redaction]) 
         inside = [i for i, r in enumerate(result) if r.bbox and _centre_in(r.bbox, cell)]
         for index in inside:
             result[index] = _as_missing(result[index], label)
-        if not inside and not cell_text(page, cell):
+        if not inside and not cell_text(page, cell) and _is_withheld_blank(page, grid, row, label):
             result.append(_blank_cell(page, cell, label))
     return result
+
+
+def _is_withheld_blank(page: Page, grid: Grid, row: int, label: str) -> bool:
+    """True when the row's other cells are filled: a blank there reads as a withheld value.
+
+    A lone label across an empty row is a heading or a note; a totals row leaves rates blank.
+    """
+    if _TOTAL.match(label):
+        return False
+    cells = range(len(grid.columns) - 1)
+    filled = sum(1 for column in cells if cell_text(page, grid.cell(row, column)))
+    return filled >= min(2, len(cells) - 1)
 
 
 def _row_label(page: Page, grid: Grid, row: int, column: int) -> str:
