@@ -15,7 +15,13 @@ from typing import TextIO
 
 from redactview import __version__
 from redactview.errors import RedactviewError
-from redactview.export import INVENTORY_FORMATS, format_for_path, render_inventory, write_atomic
+from redactview.export import (
+    INVENTORY_FORMATS,
+    for_file,
+    format_for_path,
+    render_inventory,
+    write_atomic,
+)
 from redactview.loaders import PASSWORD_VARIABLE, LoadOptions, load_document
 from redactview.model import Inventory
 from redactview.textsafe import printable, printable_line
@@ -168,7 +174,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     inventory = scan_paths(args.paths, options)
     output = render_inventory(inventory, fmt)
     if args.output:
-        write_atomic(args.output, output)
+        write_atomic(args.output, for_file(output, fmt))
     else:
         _write_stdout(output)
     _report_problems(inventory)
@@ -230,7 +236,7 @@ def _cmd_text(args: argparse.Namespace) -> int:
 
 _DIFF_EXAMPLES = """\
 examples:
-  redactview diff minutes-release-1.txt minutes-release-2.pdf
+  redactview diff sample_docs/minutes_release_1.pdf sample_docs/minutes_release_2.txt
   redactview diff -o appeal.html first.pdf second.pdf       standalone side-by-side page
   redactview diff --format json a.pdf b.pdf | jq '.changes[] | select(.type == "revealed")'
   redactview diff --reconstruct -o best.txt r1.pdf r2.pdf r3.txt
@@ -256,17 +262,17 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from redactview.align import diff_files
-    from redactview.diff_report import render_diff
+    from redactview.diff_report import DIFF_FORMATS, render_diff
 
     if len(args.paths) < 2:
         _error("diff: give at least two files to compare (see: redactview diff --help)")
         return EXIT_USAGE
     if args.output and (read := _read_as_input(args.output, args.paths)):
         return _usage(f"-o {read}: that file is being compared; write the result elsewhere")
+    fmt: str = args.format or format_for_path(args.output or "", default="text") or "text"
+    if fmt not in DIFF_FORMATS and not args.reconstruct:
+        return _usage(f"diff cannot write {fmt} ({args.output!r}): use .txt, .json or .html")
     result = diff_files(args.paths, _load_options(args))
-    fmt = args.format or {"json": "json", "html": "html", "htm": "html"}.get(
-        Path(args.output or "").suffix.lower().lstrip("."), "text"
-    )
     colour = not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     output = result.reconstruction() if args.reconstruct else render_diff(result, fmt, colour)
     if args.output:
@@ -299,7 +305,10 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _add_compare(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    epilog = "example:\n  redactview compare minutes-release-1.txt minutes-release-2.pdf"
+    epilog = (
+        "example:\n"
+        "  redactview compare sample_docs/minutes_release_1.pdf sample_docs/minutes_release_2.txt"
+    )
     parser = _subparser(
         commands, "compare", "compare two releases side by side in the terminal UI", epilog
     )

@@ -18,6 +18,7 @@ from redactview.textsafe import printable_line
 INVENTORY_SCHEMA = "redactview.inventory/1"
 INVENTORY_FORMATS = ("json", "csv", "md", "text", "html")
 # Suffixes that name a format other than by its name; the suffix a new file of a format gets.
+CSV_CELL_LIMIT = 32_000
 _SUFFIX_FORMATS = {"markdown": "md", "htm": "html", "txt": "text"}
 _FORMAT_SUFFIXES = {"text": "txt"}
 
@@ -100,7 +101,7 @@ def render_inventory(inventory: Inventory, fmt: str) -> str:
 
 def write_inventory(inventory: Inventory, path: str | Path, fmt: str) -> None:
     """Render the inventory and write it atomically to `path`."""
-    write_atomic(path, render_inventory(inventory, fmt))
+    write_atomic(path, for_file(render_inventory(inventory, fmt), fmt))
 
 
 def format_for_path(path: str | Path, default: str | None = "json") -> str | None:
@@ -187,9 +188,19 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value  # shown as text, never evaluated
+    if isinstance(value, str):
+        if len(value) > CSV_CELL_LIMIT:  # a spreadsheet cell holds 32,767 characters at most
+            cut = len(value) - CSV_CELL_LIMIT
+            value = f"{value[:CSV_CELL_LIMIT]}… [{cut:,} more characters: see the JSON]"
+        if value.startswith(_FORMULA_PREFIXES):
+            return "'" + value  # shown as text, never evaluated
     return value
+
+
+def for_file(text: str, fmt: str) -> str:
+    """An export as written to a file: a CSV file starts with a byte-order mark, which tells
+    Excel it is UTF-8 (without one it shows £ as Â£)."""
+    return "\ufeff" + text if fmt == "csv" else text
 
 
 def inventory_markdown(inventory: Inventory) -> str:

@@ -67,6 +67,17 @@ def test_output_file_format_follows_its_suffix(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
 
+@pytest.mark.parametrize("name", ["changes.csv", "changes.md"])
+def test_an_output_suffix_diff_cannot_write_is_a_usage_error(
+    releases: tuple[Path, Path], tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / name
+    code, _, err = run(["diff", "-o", str(target), *map(str, releases)], capsys)
+    assert code == 2
+    assert "use .txt, .json or .html" in err
+    assert not target.exists()
+
+
 def test_text_output_in_a_pipe_has_no_colour(
     releases: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

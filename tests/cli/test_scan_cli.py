@@ -95,7 +95,8 @@ def test_csv_export_has_a_row_per_redaction_and_no_formulas(
     code, out, err = run(["scan", "-j", "0", "-o", str(out_file), str(path)], capsys)
     assert code == 0, err
     assert out == ""
-    with out_file.open(newline="", encoding="utf-8") as handle:
+    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfpath,")  # a BOM, for Excel
+    with out_file.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) >= 2
     assert {row["kind"] for row in rows} >= {"label", "asterisks"}
@@ -122,7 +123,7 @@ def test_markdown_report_has_summary_and_literal_text(
         ("report.txt", "{path}  (text,"),
         ("report.markdown", "# Redaction inventory"),
         ("report.htm", "<!DOCTYPE html>"),
-        ("report.CSV", "path,"),
+        ("report.CSV", "\ufeffpath,"),
     ],
 )
 def test_output_suffix_picks_the_format(
@@ -440,7 +441,7 @@ def test_an_output_file_that_is_an_input_is_refused(
     other = tmp_path / "other.txt"
     other.write_text("Name: Jane Doe\n", encoding="utf-8")
     inputs = [str(release), str(other)] if command == "diff" else [str(tmp_path)]
-    code, out, err = run([command, "-o", str(release), *inputs], capsys)
+    code, _, err = run([command, "-o", str(release), *inputs], capsys)
     assert code == 2
     assert "that file is being" in err and str(release) in err
     assert release.read_text(encoding="utf-8") == "Name: [REDACTED]\n"

@@ -57,10 +57,23 @@ def test_json_round_trip(tmp_path: Path) -> None:
     assert data["errors"] == [{"path": "bad.pdf", "error": "bad.pdf: empty file"}]
 
 
+def test_a_csv_cell_too_long_for_a_spreadsheet_is_cut_and_says_so(tmp_path: Path) -> None:
+    run = "*" * 5_000_000
+    redaction = Redaction(kind=Kind.ASTERISKS, page=1, detector="marks", marker=run, line=1)
+    report = DocumentReport("huge.txt", "cd" * 32, Format.TEXT, 1, redactions=(redaction,))
+    path = tmp_path / "huge.csv"
+    write_inventory(Inventory(documents=(report,)), path, "csv")
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert len(row["marker"]) <= 32_767  # what one spreadsheet cell can hold
+    assert row["marker"].startswith("*" * 1000)
+    assert row["marker"].endswith("… [4,968,000 more characters: see the JSON]")
+
+
 def test_csv_rows(tmp_path: Path) -> None:
     path = tmp_path / "inventory.csv"
     write_inventory(sample_inventory(), path, "csv")
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["kind"] for row in rows] == ["box", "text_under_box"]
     assert rows[0]["bbox"] == "72.0 100.5 180.25 112.0"

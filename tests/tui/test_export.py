@@ -42,7 +42,7 @@ def test_library_export_writes_a_csv_row_per_redaction(tmp_path: Path) -> None:
             await wait_scanned(pilot, app)
             await _export(pilot, app, out)
             await wait_for(pilot, out.exists)
-            rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+            rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
             expected = [r.id for s in app.documents.values() for r in s.redactions]
             assert [row["id"] for row in rows] == expected
             assert {row["path"] for row in rows} == set(app.documents)

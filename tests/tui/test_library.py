@@ -149,6 +149,24 @@ def test_o_opens_a_typed_path(tmp_path: Path, letter: Path) -> None:
     run(scenario())
 
 
+def test_o_with_a_mistyped_path_says_so_and_adds_nothing(tmp_path: Path, letter: Path) -> None:
+    async def scenario() -> None:
+        app = RedactviewApp([str(letter)])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_scanned(pilot, app)
+            await pilot.press("escape", "o")
+            dialog = app.screen
+            dialog.query_one("#open-path").value = str(tmp_path / "nope.pdf")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog  # still asking
+            assert any("No such file or folder" in str(n.message) for n in app._notifications)
+            assert list(app.documents) == [str(letter)]
+            assert str(tmp_path / "nope.pdf") not in app.settings.recent_files
+
+    run(scenario())
+
+
 def test_closing_a_loading_document_ends_its_process(tmp_path: Path) -> None:
     from tests.fixtures.pdfs import save_pdf
 

@@ -13,7 +13,8 @@ from textual.widgets import Markdown
 HELP = """\
 # redactview
 
-Find, count, compare and export the redactions in disclosed documents.
+Find, count, compare and export the redactions in disclosed documents. Escape, `q` or `?`
+closes this help; ↑ ↓ scroll it.
 
 ## Getting round
 

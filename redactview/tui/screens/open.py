@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -45,8 +46,14 @@ class OpenDialog(ModalScreen[str | None]):
     @on(Input.Submitted, "#open-path")
     def _typed(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        if value:
-            self.dismiss(str(Path(value).expanduser()))
+        if not value:
+            return
+        path = Path(value).expanduser()
+        if not os.path.lexists(path):  # a mistyped name: say so here, add nothing to the library
+            message = f"No such file or folder: {printable_line(str(path))}"
+            self.notify(message, severity="warning", markup=False)
+            return
+        self.dismiss(str(path))
 
     @on(DirectoryTree.FileSelected)
     def _picked(self, event: DirectoryTree.FileSelected) -> None:

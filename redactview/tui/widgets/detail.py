@@ -33,9 +33,10 @@ FIELD_LIMIT = 300
 
 
 def _field(name: str, value: str) -> Content:
-    value = printable_line(value)
-    if len(value) > FIELD_LIMIT:
-        value = value[: FIELD_LIMIT - 1] + "…"
+    shown = printable_line(value[: FIELD_LIMIT + 1])  # a 5 MB marker is not made printable whole
+    if len(value) > FIELD_LIMIT or len(shown) > FIELD_LIMIT:
+        shown = f"{shown[: FIELD_LIMIT - 1]}… ({len(value):,} characters)"
+    value = shown
     return Content.from_markup("[b]$name[/b] $value\n", name=name, value=value)
 
 
