@@ -69,8 +69,10 @@ def load_release(path: str | Path, options: LoadOptions | None = None) -> Releas
 
 
 def _placed(redactions: Sequence[Redaction]) -> tuple[Redaction, ...]:
-    """The redactions that sit in the text, in order; boxes with no text offsets cannot align."""
-    placed = [r for r in redactions if r.start is not None and r.end is not None]
+    """The redactions that sit in the text, in order; boxes with no text offsets cannot align,
+    and a leaky box is no redaction here: the words under it are the release's text, so a
+    release that leaks what another withheld has revealed it."""
+    placed = [r for r in redactions if r.start is not None and r.end is not None and not r.leaky]
     return tuple(sorted(placed, key=lambda r: (r.start or 0, r.end or 0)))
 
 

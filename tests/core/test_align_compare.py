@@ -9,7 +9,8 @@ import pytest
 
 from redactview.align import compare
 from redactview.align.anchors import align_tokens, longest_chain
-from redactview.model import ChangeType
+from redactview.align.release import release_from_text
+from redactview.model import ChangeType, Kind, Redaction
 from tests.core.align_support import BASE, PARAGRAPHS, reflow, release
 
 NAME = "Corrie Civil Works"
@@ -46,6 +47,22 @@ def test_revealed_is_the_mirror_of_withheld() -> None:
     assert change.b is not None and change.b.text == NAME
     assert change.a is not None and change.a.text == "[s.43(2)]"
     assert change.redaction is not None and change.redaction.exemption == "s.43(2)"
+
+
+def test_words_still_readable_under_a_box_are_revealed_by_that_release() -> None:
+    """A release whose box leaks the words under it has disclosed them: compared with one that
+    withheld them, that is a reveal, not two redactions facing each other."""
+    a_text = swap(BASE, NAME, "[REDACTED]")
+    start = BASE.index(NAME)
+    leak = Redaction(
+        Kind.TEXT_UNDER_BOX, 1, "boxes", "", start, start + len(NAME), leaky=True,
+        leaked_text=NAME,
+    )  # fmt: skip
+    b = release_from_text(BASE, [leak], "leaky.pdf")
+    result = compare(release(a_text, ["[REDACTED]"]), b)
+    assert [c.type for c in result.changes] == [ChangeType.REVEALED]
+    change = result.changes[0]
+    assert change.b is not None and change.b.text == NAME
 
 
 def test_two_different_markers_over_the_same_words_are_both_redacted() -> None:
