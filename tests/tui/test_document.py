@@ -181,6 +181,25 @@ def test_filter_by_kind_keeps_only_that_kind(letter: Path) -> None:
     run(scenario())
 
 
+def test_f_opens_the_filter_choices_and_a_key_picks_one(letter: Path) -> None:
+    async def scenario() -> None:
+        app = RedactviewApp([str(letter)])
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open(pilot, app)
+            choices = screen.query_one("#filter", Select)
+            before = choices.value
+            await pilot.press("f")
+            await pilot.pause()
+            assert choices.expanded  # the list is open: the key did something visible
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert not choices.expanded and choices.value != before
+            shown = screen.query_one(RedactionTable).shown
+            assert len(shown) < len(app.documents[str(letter)].redactions)
+
+    run(scenario())
+
+
 def test_escape_closes_search_then_goes_back(letter: Path) -> None:
     async def scenario() -> None:
         app = RedactviewApp([str(letter)])

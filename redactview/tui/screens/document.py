@@ -279,8 +279,10 @@ class DocumentScreen(Screen[None]):
         self.go_to(match.page, match.start)
 
     def action_focus_filter(self) -> None:
-        """Put the focus on the filter."""
-        self.query_one("#filter", Select).focus()
+        """Put the focus on the filter and open its list of choices."""
+        choices = self.query_one("#filter", Select)
+        choices.focus()
+        choices.expanded = True
 
     def action_image(self) -> None:
         """Show the page image, where the terminal and the document allow."""
