@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
 from redactview.detectors.settle import settle
 from redactview.detectors.text_utils import MAX_PER_RULE
@@ -16,6 +17,7 @@ from redactview.model import Page, Redaction, TextLines
 PageDetector = Callable[[Page], list[Redaction]]
 
 
+@cache  # imported on first use, so that importing the package stays light
 def page_detectors() -> tuple[PageDetector, ...]:
     """The detectors run on every page, in order."""
     from redactview.detectors import boxes, marks, missing_values, scans
@@ -36,6 +38,8 @@ def detect_page(page: Page) -> list[Redaction]:
 
 def limit_warnings(page: Page, found: list[Redaction]) -> list[str]:
     """A warning for each rule that stopped at its limit on the page: more may be there."""
+    if len(found) < MAX_PER_RULE:
+        return []  # no rule can have reached its limit
     counts = Counter(redaction.detector for redaction in found)
     return [
         f"page {page.number}: {detector} stopped after {MAX_PER_RULE:,} findings; more may follow"

@@ -37,8 +37,13 @@ _PERSONAL_CUE = re.compile(
 _MONEY_CUE = re.compile(r"(?:[£$€]|\b(?:GBP|USD|EUR)\b)\s*$")
 _FOISA_SECTION = re.compile(r"^s\.(\d+)")
 _CUE_ENDS = frozenset("£$€PDR")  # the last character of each currency _MONEY_CUE knows
+# What _PERSONAL_CUE finds before its trailing spaces ends in one of these characters (in either
+# case: `ſ` is a case-blind `s`) and spans at most this many (`date of birth:`).
+_PERSONAL_ENDS = frozenset("edrsltbhnEDRSLTBHN\u017f:.")
+_PERSONAL_REACH = 14
 
 Key = tuple[int, int | None]  # page, line
+Guesses = tuple[str | None, str | None]  # the cited code a sum of money, and a name, would get
 
 
 def attribute_exemptions(redactions: list[Redaction], cited: list[Exemption]) -> list[Redaction]:
@@ -50,7 +55,8 @@ def attribute_exemptions(redactions: list[Redaction], cited: list[Exemption]) ->
         by_line[(exemption.page, exemption.line)].append(exemption)
     sole = _sole_code(cited)
     codes = list(dict.fromkeys(e.code for e in cited))
-    return [_attribute(r, by_line, sole, codes, scottish) for r in redactions]
+    guesses = (_first_of(_MONEY_CODES, codes), _first_of(_PERSONAL_CODES, codes))
+    return [_attribute(r, by_line, sole, guesses, scottish) for r in redactions]
 
 
 def harmonise_regimes(cited: list[Exemption]) -> list[Exemption]:
@@ -78,7 +84,7 @@ def _attribute(
     redaction: Redaction,
     by_line: dict[Key, list[Exemption]],
     sole: str | None,
-    codes: list[str],
+    guesses: Guesses,
     scottish: bool,
 ) -> Redaction:
     if redaction.exemption:
@@ -91,7 +97,7 @@ def _attribute(
         return _with(redaction, adjacent, ExemptionSource.ADJACENT)
     if sole:
         return _with(redaction, sole, ExemptionSource.SOLE_CITED)
-    inferred = _inferred(redaction, codes)
+    inferred = _inferred(redaction, guesses)
     if inferred:
         return _with(redaction, inferred, ExemptionSource.INFERRED)
     return redaction
@@ -156,16 +162,29 @@ def _money_cue(before: str) -> bool:
     return before.rstrip()[-1:] in _CUE_ENDS and _MONEY_CUE.search(before) is not None
 
 
-def _inferred(redaction: Redaction, codes: list[str]) -> str | None:
+def _personal_cue(text: str) -> bool:
+    """True when `text` ends with a label for personal details: what `_PERSONAL_CUE` finds."""
+    stripped = text.rstrip()
+    if stripped[-1:] not in _PERSONAL_ENDS:
+        return False
+    return _PERSONAL_CUE.search(text, max(0, len(stripped) - _PERSONAL_REACH)) is not None
+
+
+def _inferred(redaction: Redaction, guesses: Guesses) -> str | None:
     """A cited exemption that fits what was hidden: personal details or a sum of money."""
+    money, personal = guesses
+    if money is None and personal is None:
+        return None  # nothing cited fits either: no need to read the context
     before = redaction.context_before[-24:]
-    family: tuple[str, ...]
     if redaction.kind is Kind.MISSING_VALUE or _money_cue(before):
-        family = _MONEY_CODES
-    elif _PERSONAL_CUE.search(before) or _PERSONAL_CUE.search(redaction.field or ""):
-        family = _PERSONAL_CODES
-    else:
-        return None
+        return money
+    if personal is not None and (_personal_cue(before) or _personal_cue(redaction.field or "")):
+        return personal
+    return None
+
+
+def _first_of(family: tuple[str, ...], codes: list[str]) -> str | None:
+    """The first cited code of the family, its codes taken in order (`s.40` or `s.40(2)`)."""
     for prefix in family:
         for code in codes:
             if code == prefix or code.startswith(prefix + "("):

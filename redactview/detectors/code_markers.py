@@ -14,6 +14,7 @@ from redactview.detectors.exemptions import CodeContext, CodeHit, find_codes
 from redactview.detectors.text_utils import MAX_PER_RULE, PageText, Spans
 
 Standing = tuple[int, int, tuple[str, ...], float]  # start, end, codes, confidence
+Roles = dict[int, bool | None]  # line position: exemptions heading, blank line, or neither
 
 _CITE_BEFORE = frozenset(
     [
@@ -91,6 +92,7 @@ def standing_codes(text: PageText, ctx: CodeContext, taken: Spans) -> list[Stand
     page = text.text
     markers: list[CodeHit] = []
     previous: tuple[CodeHit, bool] | None = None
+    roles: Roles = {}  # each line above a code is read once, however many codes sit below it
     for hit in find_codes(page, ctx)[:MAX_PER_RULE]:
         if taken.covers(hit.start):
             previous = None
@@ -98,7 +100,7 @@ def standing_codes(text: PageText, ctx: CodeContext, taken: Spans) -> list[Stand
         if previous and _SEQUENCE_GAP.match(page[previous[0].end : hit.start]):
             marker = previous[1]  # `(b)(6), (b)(7)(C)`: a list reads as its first code does
         else:
-            marker = _is_marker(text, hit)
+            marker = _is_marker(text, hit, roles)
         previous = (hit, marker)
         if marker:
             markers.append(hit)
@@ -120,7 +122,7 @@ def _sequences(page: str, hits: list[CodeHit]) -> list[list[CodeHit]]:
     return groups
 
 
-def _is_marker(text: PageText, hit: CodeHit) -> bool:
+def _is_marker(text: PageText, hit: CodeHit, roles: Roles) -> bool:
     page = text.text
     line_start, line_end = text.line_bounds(hit.start)
     before = page[max(line_start, hit.start - _NEAR) : hit.start]
@@ -132,19 +134,33 @@ def _is_marker(text: PageText, hit: CodeHit) -> bool:
         marker = _us_marker(before, after)
     else:
         marker = _cell_marker(before, after)
-    return marker and not _in_exemption_column(text, hit.start)
+    return marker and not _in_exemption_column(text, hit.start, roles)
 
 
-def _in_exemption_column(text: PageText, index: int) -> bool:
+def _in_exemption_column(text: PageText, index: int, roles: Roles) -> bool:
     """True inside a table whose heading names exemptions: an index of codes, not markers."""
-    lines = text.lines
     position = text.line_index(index)
-    for line in reversed(lines[max(0, position - _TABLE_LOOKBACK) : position]):
-        if not line.text.strip():
-            return False
-        if _EXEMPTION_HEADING.search(line.text[:_NEAR]):
-            return True
+    for above in reversed(range(len(text.lines))[max(0, position - _TABLE_LOOKBACK) : position]):
+        role = _line_role(text, above, roles)
+        if role is not None:
+            return role
     return False
+
+
+def _line_role(text: PageText, position: int, roles: Roles) -> bool | None:
+    """True for an exemptions heading and False for a blank line (either ends a table), else None.
+
+    Read from the line's text alone (no Line is made) and kept in `roles`.
+    """
+    if position not in roles:
+        line = text.line_text(position)
+        if not line.strip():
+            roles[position] = False
+        elif _EXEMPTION_HEADING.search(line[:_NEAR]):
+            roles[position] = True
+        else:
+            roles[position] = None
+    return roles[position]
 
 
 def _us_marker(before: str, after: str) -> bool:

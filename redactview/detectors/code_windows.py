@@ -20,14 +20,18 @@ Windows = list[tuple[int, int]]  # sorted, disjoint (start, end) stretches of a 
 # separate so that both start with a plain character, which the regex engine skips ahead to
 # quickly). A code's match starts at most 15 characters before its number (`regulations   12`)
 # and ends at most 40 after it (four sub-sections): the margins below hold any match whole.
-_NUMBERS = (re.compile(r"[nNsS\u017fgG.]\s{0,3}\d\d"),)
+# The long s (`ſ`, an `s` to a case-blind pattern) has its own pattern, run only on a page that
+# holds one: in the common one a class of Latin-1 characters is tested faster.
+_NUMBERS = (re.compile(r"[nNsSgG.]\s{0,3}\d\d"),)
+_LONG_S_NUMBERS = (*_NUMBERS, re.compile(r"\u017f\s{0,3}\d\d"))
 _US_MARKS = (re.compile(r"b[()1-9]"), re.compile(r"B[()1-9]"))
 _REACH_BEFORE, _REACH_AFTER = 18, 64
 
 
 def code_windows(text: str) -> tuple[Windows, Windows]:
     """Stretches of `text` that can hold a UK or EIR code, and those that can hold a US one."""
-    return _anchored(text, _NUMBERS), _anchored(text, _US_MARKS)
+    numbers = _LONG_S_NUMBERS if "\u017f" in text else _NUMBERS
+    return _anchored(text, numbers), _anchored(text, _US_MARKS)
 
 
 def whole_text(text: str) -> tuple[Windows, Windows]:

@@ -102,10 +102,11 @@ def _page_context(text: str) -> CodeContext:
 
 
 def _context_of(text: str) -> CodeContext:
+    foi = "FOI" in text  # read first: "FOISA" cannot be there without it
     return CodeContext(
-        scottish="FOISA" in text or "(Scotland) Act" in text,
+        scottish=(foi and "FOISA" in text) or "(Scotland) Act" in text,
         us="(b)(" in text or "(B)(" in text or "552" in text or "U.S.C" in text,
-        foi="Freedom of Information" in text or "FOI" in text or "xempt" in text,
+        foi=foi or "Freedom of Information" in text or "xempt" in text,
         eir="Environmental Information" in text or "EIR" in text,
     )
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from redactview.detectors.code_markers import standing_codes
-from redactview.detectors.exemptions import CodeContext, find_codes, page_context
+from redactview.detectors.exemptions import CodeContext, CodeHit, find_codes, page_context
 from redactview.detectors.text_utils import MAX_PER_RULE, PageText, Spans
 from redactview.model import ExemptionSource, Kind, Redaction
 
@@ -56,14 +56,21 @@ def detect_labels(text: PageText) -> list[Redaction]:
     found = _brackets(text, ctx)
     taken = Spans([(r.start - text.page.start, r.end - text.page.start) for r in found])  # type: ignore[operator]
     found += _bare_words(text, taken)
-    if find_codes(page, ctx) and _might_cite(page):  # the page's codes are cached: quick
+    hits = find_codes(page, ctx)  # the page's codes are cached: quick
+    if hits and _might_cite(page, hits):
         for start, end, codes, confidence in standing_codes(text, ctx, taken):
             found.append(_label(text, start, end, codes, "marks.code", confidence))
     return found
 
 
-def _might_cite(page: str) -> bool:
-    return any(cue in page for cue in ("(b", "(B", "b(", "s.", "S.", "ection", "s4", "s3", "s2"))
+def _might_cite(page: str, hits: tuple[CodeHit, ...]) -> bool:
+    """True when the page prints one of the cues; the codes found usually hold one (cheap)."""
+    printed = " ".join(page[hit.start : hit.end] for hit in hits)  # no cue holds a space
+    return _has_cue(printed) or _has_cue(page)
+
+
+def _has_cue(text: str) -> bool:
+    return any(cue in text for cue in ("(b", "(B", "b(", "s.", "S.", "ection", "s4", "s3", "s2"))
 
 
 def _brackets(text: PageText, ctx: CodeContext) -> list[Redaction]:
@@ -129,8 +136,8 @@ def is_label_text(content: str) -> bool:
 
 def codes_only(content: str, ctx: CodeContext | None = None) -> tuple[str, ...] | None:
     """The codes when `content` is nothing but exemption codes (`s.43(2)`, `b(6)`), else None."""
-    if not any(char.isdigit() for char in content):
-        return None
+    if not any(map(str.isdigit, content)) or not any(map(str.isalpha, content)):
+        return None  # every code holds a digit and a letter (`s`, `reg`, `b`, `Exemption`)
     hits = find_codes(content, ctx or page_context(content))
     if not hits:
         return None

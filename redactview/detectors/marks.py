@@ -71,8 +71,8 @@ def detect(page: Page) -> list[Redaction]:
 def asterisks(text: PageText) -> list[Redaction]:
     """Runs of three or more `*`, also spaced out (`* * *`), but not bullets or emphasis."""
     page = text.text
-    if "**" not in page and "* *" not in page:
-        return []
+    if "*" not in page or ("**" not in page and "* *" not in page):
+        return []  # one character is found much faster than two: most pages stop at the first
     found: list[Redaction] = []
     for match in islice(_ASTERISKS.finditer(page), MAX_PER_RULE):
         stars = match[0].count("*")
@@ -181,7 +181,7 @@ def x_masks(text: PageText) -> list[Redaction]:
     page = text.text
     found: list[Redaction] = []
     for seed in ("XX", "xx"):
-        index = page.find(seed)
+        index = page.find(seed) if seed[0] in page else -1  # one character is found faster
         while index >= 0 and len(found) < MAX_PER_RULE:
             start, end = _x_token(page, index)
             redaction = _x_finding(text, start, end)

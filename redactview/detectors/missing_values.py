@@ -30,6 +30,8 @@ _MONEY_LABEL = re.compile(
     re.I,
 )
 _LONGEST_LABEL = 40
+# The most a _MONEY_LABEL match can span: `estimated payment (GBP)` and a newline its `$` skips.
+_LABEL_REACH = 24
 _GENERIC_LABELS = frozenset({"total", "value", "amount", "sum", "cost", "costs"})
 _CELL_END = re.compile(r"\s{2,}|\t|\|")
 _MASK_AFTER = re.compile(
@@ -93,7 +95,7 @@ def labelled_values(text: PageText) -> list[Redaction]:
     found: list[Redaction] = []
     for match in _COLON.finditer(page):
         colon = match.start()
-        label = _MONEY_LABEL.search(page, max(0, colon - 40), colon)
+        label = _MONEY_LABEL.search(page, max(0, colon - _LABEL_REACH), colon)
         if label is None:
             continue
         line_start, line_end = text.line_bounds(colon)
@@ -218,7 +220,7 @@ def _field_before(text: PageText, index: int) -> str | None:
     if window > line_start:
         before = before.split(" ", 1)[-1]  # drop the word the window cut
     before = _CELL_END.split(before)[-1]
-    label = _LABEL_BEFORE.search(before) if ":" in before else None
+    label = _LABEL_BEFORE.search(before) if before.rstrip().endswith(":") else None
     if label:
         return label["label"].strip()
     words = _WORDS_BEFORE.search(before)

@@ -50,7 +50,7 @@ def classify_value(text: str) -> Value:
     body = text[body_start:body_end]
     if not body:
         return Value(ValueKind.BLANK, body_start, body_start)
-    if any(char.isdigit() for char in body) and not codes_only(body):
+    if any(map(str.isdigit, body)) and not codes_only(body):
         return Value(ValueKind.FIGURE, body_start, body_end)
     if is_mask(body):
         return Value(ValueKind.MASKED, body_start, body_end)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from operator import attrgetter
 
 from redactview.detectors.text_utils import overlaps, with_changes
 from redactview.model import BBox, Kind, Redaction
@@ -33,6 +34,7 @@ _PRIORITY = {
 }
 _BOX_SHARE = 0.5  # boxes overlap when they share this much of the smaller one
 _LONGEST_MARK = 200  # a text marker that starts this far before a shape can still reach it
+_BY_PLACE = attrgetter("page", "start", "end")
 
 
 def is_text_finding(redaction: Redaction) -> bool:
@@ -56,7 +58,7 @@ def _priority(redaction: Redaction) -> tuple[float, float]:
 
 
 def _settle_ranges(located: list[Redaction]) -> list[Redaction]:
-    located.sort(key=lambda r: (r.page, r.start, r.end))
+    located.sort(key=_BY_PLACE)
     kept: list[Redaction] = []
     cluster: list[Redaction] = []
     reach = (-1, -1)  # page, furthest end in the cluster
