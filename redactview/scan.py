@@ -10,6 +10,7 @@ from pathlib import Path
 from redactview.detectors import detect_page, limit_warnings
 from redactview.errors import LoadError, RedactviewError, unexpected_error
 from redactview.loaders import LoadOptions, load_document
+from redactview.loaders.own_reports import is_own_report_file
 from redactview.model import (
     PAGE_SEPARATOR,
     Document,
@@ -188,5 +189,5 @@ def _walk(
             continue  # a dangling or looping link: nothing to read
         if is_dir and options.recursive:
             yield from _walk(entry.path, options, seen)
-        elif is_file:
-            yield entry.path
+        elif is_file and not is_own_report_file(entry.path):
+            yield entry.path  # a report saved among the releases is not one more release

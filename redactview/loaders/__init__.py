@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redactview.errors import LoadError
+from redactview.loaders.own_reports import is_own_report
 from redactview.model import Document, Format
 
 PASSWORD_VARIABLE = "REDACTVIEW_PASSWORD"
@@ -40,6 +41,8 @@ def load_document(
     name = str(path)
     size = check_regular_file(name)
     head = _read_head(name)
+    if is_own_report(head):
+        raise LoadError(name, "a report written by redactview, not a disclosed document")
     fmt = sniff_format(name, head, size)
     digest = sha256 or sha256_of(name)
     if fmt is Format.PDF:

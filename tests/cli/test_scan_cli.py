@@ -445,3 +445,26 @@ def test_an_output_file_that_is_an_input_is_refused(
     assert code == 2
     assert "that file is being" in err and str(release) in err
     assert release.read_text(encoding="utf-8") == "Name: [REDACTED]\n"
+
+
+def test_reports_saved_among_the_releases_are_not_scanned_as_releases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "minutes-1.txt"
+    first.write_text("Present: [REDACTED]\nThe fee was £*****.\n", encoding="utf-8")
+    second = tmp_path / "minutes-2.txt"
+    second.write_text("Present: Jane Doe\nThe fee was £*****.\n", encoding="utf-8")
+    code, before, _ = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    assert code == 0
+    for suffix in ("json", "csv", "md", "txt", "html"):
+        run(["scan", "-j", "0", "-o", str(tmp_path / f"inventory.{suffix}"), str(tmp_path)], capsys)
+    for suffix in ("json", "txt", "html"):
+        out = tmp_path / f"comparison.{suffix}"
+        assert run(["diff", "-o", str(out), str(first), str(second)], capsys)[0] == 0
+    assert len(list(tmp_path.iterdir())) == 10
+    code, after, _ = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    assert code == 0
+    assert [d["path"] for d in json.loads(after)["documents"]] == [str(first), str(second)]
+    assert json.loads(after)["documents"] == json.loads(before)["documents"]
+    code, _, err = run(["scan", "-j", "0", str(tmp_path / "inventory.csv")], capsys)
+    assert code == 1 and "a report written by redactview" in err
