@@ -25,6 +25,9 @@ MONEY_WORDS = re.compile(
     re.I,
 )
 
+# A totals row: it leaves unit prices and rates blank, which withholds nothing.
+TOTAL_LABEL = re.compile(r"(?:sub-?|grand |net |gross |overall )?totals?\b", re.I)
+
 
 class ValueKind(StrEnum):
     """How a money field reads."""

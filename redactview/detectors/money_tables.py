@@ -9,9 +9,7 @@ by position under the header (x from the spans on PDF lines, the character colum
     Harbour Foods     Catering                         <- nothing under it: a missing value
     Kestrel IT        Support           [REDACTED]     <- a mask: a missing value
 
-A table ends where a reader sees it end: at a blank line, a new header, a line cut into more
-columns than the header, a line of prose (`Officer: Jane Doe`, a note, a page footer), or on a
-PDF at a gap much taller than the rows' pitch or a lone line set bigger or bolder than the rows.
+A table ends at a blank line, a new header, or where a reader sees it end (see `table_ends`).
 A blank is withheld only in a row whose other cells are filled: a lone label with nothing after
 it is a heading or a note, and a totals row leaves rates blank.
 """
@@ -22,7 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from redactview.detectors.money import MONEY_WORDS, ValueKind, classify_value
+from redactview.detectors.money import MONEY_WORDS, TOTAL_LABEL, ValueKind, classify_value
+from redactview.detectors.table_ends import TableEnd
 from redactview.detectors.text_utils import MAX_PER_RULE, PageText, span_bbox
 from redactview.model import BBox, Kind, Line, Redaction
 
@@ -32,20 +31,12 @@ _SPACE_GAP = re.compile(r"\S(?:\S| (?=\S))*+")
 # A figure: `£5`, `12,400`, `3.50`. Written to start with one character class (what each
 # alternative begins with, checked again behind it) so the engine skips ahead to candidates.
 _FIGURE = re.compile(r"[£$€\d](?:(?<=[£$€])\s?\d|(?<=\d)\d{0,2}(?:,\d{3})+|(?<=\d)\.\d\d\b)")
-_TOTAL = re.compile(r"(?:sub-?|grand |net |gross |overall )?totals?\b", re.I)
 # Figures that are not sums of money: dates, percentages, durations.
 _NOT_AMOUNT = re.compile(
     r"\d\s*(?:[/-]\d{1,2}[/-]\d|%|(?:days?|weeks?|months?|years?|hours?)\b)"
     r"|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.I,
 )
-# Lines that are not rows: one starting as a note does, a lone cell reading as prose (a
-# `Label: value` line, a numbered note), a page footer.
-_NOTE = re.compile(r"(?:notes?|sources?)\b|[*†‡]+\s?[A-Za-z]", re.I)
-_PROSE = re.compile(r"[^:]{1,40}:(?:\s|$)|\(?\d{1,2}[.)]\s")
-_FOOTER = re.compile(r"(?:page\s+)?\d+\s+of\s+\d+|page\s+\d+|-\s*\d+\s*-", re.I)
-_GAP = 1.5  # a gap taller than this many row pitches ends a PDF table
-_HEADING_SIZE = 1.15  # a lone line this much bigger than the row above is a heading
 _RULE_ROW = re.compile(r"^[\s|:+=_-]*$")
 _SEPARATORS = ("  ", "\t", "|")
 # Every match of MONEY_WORDS holds one of these (after case folding).
@@ -170,7 +161,7 @@ def _has_digit(text: str) -> bool:
 def _rows(text: PageText, lines: Sequence[Line], first: int, header: Row) -> list[Row]:
     """The rows under a header, down to where the table ends."""
     rows: list[Row] = []
-    above, pitch = header.line, 2 * _height(header.line)
+    end = TableEnd(header)
     for index in range(first, min(len(lines), first + MAX_ROWS)):
         if not text.line_text(index).strip():
             break
@@ -178,71 +169,10 @@ def _rows(text: PageText, lines: Sequence[Line], first: int, header: Row) -> lis
         if _header(text, line) is not None:
             break
         row = split_row(text, line)
-        if _breaks_columns(header, row) or _is_prose(row, above) or _far_below(above, line, pitch):
+        if end.reached(row):
             break
-        pitch = min(pitch, max(_top(line) - _top(above), _height(line)))
-        above = line
         rows.append(row)
     return rows
-
-
-def _breaks_columns(header: Row, row: Row) -> bool:
-    """True when the line is cut into columns other than the header's."""
-    if row.mode != header.mode and header.mode != "space":
-        return True
-    return sum(1 for cell in row.cells if cell.text) > len(header.cells)
-
-
-def _is_prose(row: Row, above: Line) -> bool:
-    """True for a line of prose, a heading, a note or a page footer rather than a table row."""
-    cells = row.cells
-    if not cells:
-        return False
-    if _NOTE.match(cells[0].text) or any(_FOOTER.fullmatch(cell.text) for cell in cells):
-        return True
-    if len(cells) > 1:
-        return False
-    return (
-        len(row.line.text) > 50
-        or _PROSE.match(cells[0].text) is not None
-        or _stands_out(row.line, above)
-    )
-
-
-def _stands_out(line: Line, above: Line) -> bool:
-    """True when a PDF line is set bigger or bolder than the row above it, as a heading is."""
-    if not line.spans or not above.spans:
-        return False
-    size, bold = _type(line)
-    above_size, above_bold = _type(above)
-    return size > above_size * _HEADING_SIZE or (bold and not above_bold)
-
-
-def _type(line: Line) -> tuple[float, bool]:
-    """A line's largest font size, and whether all its text is bold."""
-    size = max(span.size for span in line.spans)
-    return size, all("bold" in span.font.casefold() for span in line.spans)
-
-
-def _far_below(above: Line, line: Line, pitch: float) -> bool:
-    """True when the gap between two PDF lines is much taller than the table's row pitch.
-
-    Ref    Supplier      Value     ─┐ pitch: top to top of rows
-    CDC-1  Fenlark Ltd   £12,000   ─┘
-                                    } gap: more than 1.5 pitches ends the table
-    Contract summary
-    """
-    if above.bbox is None or line.bbox is None:
-        return False
-    return line.bbox[1] - above.bbox[3] > _GAP * pitch
-
-
-def _top(line: Line) -> float:
-    return line.bbox[1] if line.bbox is not None else 0.0
-
-
-def _height(line: Line) -> float:
-    return line.bbox[3] - line.bbox[1] if line.bbox is not None else 0.0
 
 
 def split_row(text: PageText, line: Line) -> Row:
@@ -309,7 +239,7 @@ def _is_withheld_blank(header: Row, row: Row, cell: Cell | None) -> bool:
     A lone label with nothing after it is a heading or a note, not a row with its value
     blanked; a totals row leaves unit prices and rates blank.
     """
-    if _TOTAL.match(row.cells[0].text):
+    if TOTAL_LABEL.match(row.cells[0].text):
         return False
     filled = sum(1 for other in row.cells if other.text and other is not cell)
     return filled >= min(2, len(header.cells) - 1)

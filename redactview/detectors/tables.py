@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from redactview.detectors import geometry as geo
+from redactview.detectors.money import TOTAL_LABEL
 from redactview.detectors.placing import located
 from redactview.model import BBox, Kind, Page, Redaction
 
@@ -33,7 +34,6 @@ _MONEY_HEADER = re.compile(
 )
 # What sets a sum of money apart from a count (`12`): a currency, pennies, thousands.
 _AMOUNT_MARK = re.compile(r"[£$€¥]|\d[.,]\d")
-_TOTAL = re.compile(r"(?:sub-?|grand |net |gross |overall )?totals?\b", re.I)
 _MONEY = re.compile(r"^\(?-?[£$€¥]?\s?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d{1,2})?[kmb]?\)?$", re.I)
 
 
@@ -156,7 +156,7 @@ def _is_withheld_blank(page: Page, grid: Grid, row: int, label: str) -> bool:
 
     A lone label across an empty row is a heading or a note; a totals row leaves rates blank.
     """
-    if _TOTAL.match(label):
+    if TOTAL_LABEL.match(label):
         return False
     cells = range(len(grid.columns) - 1)
     filled = sum(1 for column in cells if cell_text(page, grid.cell(row, column)))
