@@ -205,13 +205,15 @@ def _usage(message: str) -> int:
 
 
 def _report_problems(inventory: Inventory) -> None:
-    if not inventory.documents and not inventory.errors:
+    if not inventory.documents and not inventory.errors and not inventory.skipped:
         _error("warning: no documents found (folders are read one level deep unless -r)")
     for report in inventory.documents:
         for warning in report.warnings:
             _error(f"warning: {report.path}: {warning}")
     for failure in inventory.errors:
         _error(failure.error)
+    for path in inventory.skipped:
+        _error(f"note: skipped {printable_line(path)}: a report written by redactview")
 
 
 def _add_text(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

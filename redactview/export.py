@@ -167,6 +167,7 @@ def inventory_json(inventory: Inventory) -> str:
         "schema": INVENTORY_SCHEMA,
         "documents": [document_record(report) for report in inventory.documents],
         "errors": [{"path": e.path, "error": e.error} for e in inventory.errors],
+        "skipped": list(inventory.skipped),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

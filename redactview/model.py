@@ -408,6 +408,7 @@ class Inventory:
 
     documents: tuple[DocumentReport, ...] = ()
     errors: tuple[ScanError, ...] = field(default=())
+    skipped: tuple[str, ...] = ()  # reports redactview wrote, found in a folder: not releases
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,14 +122,14 @@ def scan_file(path: str, options: LoadOptions | None = None) -> DocumentReport:
 def scan_paths(paths: Iterable[str | Path], options: ScanOptions | None = None) -> Inventory:
     """Scan files and folders; a file that fails is listed in `errors` and the rest go on."""
     options = options or ScanOptions()
-    files, errors = expand_paths(paths, options)
+    files, errors, skipped = expand_paths(paths, options)
     if options.jobs > 0:
         from redactview.workers import scan_in_workers
 
         reports, failed = scan_in_workers(files, options)
     else:
         reports, failed = _scan_here(files, options.load)
-    return Inventory(documents=tuple(reports), errors=tuple(errors + failed))
+    return Inventory(tuple(reports), tuple(errors + failed), tuple(skipped))
 
 
 def _scan_here(files: list[str], load: LoadOptions) -> tuple[list[DocumentReport], list[ScanError]]:
@@ -147,8 +147,9 @@ def _scan_here(files: list[str], load: LoadOptions) -> tuple[list[DocumentReport
 
 def expand_paths(
     paths: Iterable[str | Path], options: ScanOptions
-) -> tuple[list[str], list[ScanError]]:
-    """Turn the arguments into the regular files to scan, and errors for what cannot be."""
+) -> tuple[list[str], list[ScanError], list[str]]:
+    """Turn the arguments into the regular files to scan, errors for what cannot be, and the
+    reports redactview wrote that folders hold (skipped: they are not releases)."""
     files: list[str] = []
     errors: list[ScanError] = []
     for raw in paths:
@@ -160,7 +161,10 @@ def expand_paths(
             files.extend(_walk(path, options))
         except LoadError as error:
             errors.append(ScanError(path, str(error)))
-    return files, errors
+    named = set(map(str, paths))
+    reports = [f for f in files if f not in named and is_own_report_file(f)]
+    skipped = set(reports)
+    return [f for f in files if f not in skipped], errors, reports
 
 
 def _walk(
@@ -189,5 +193,5 @@ def _walk(
             continue  # a dangling or looping link: nothing to read
         if is_dir and options.recursive:
             yield from _walk(entry.path, options, seen)
-        elif is_file and not is_own_report_file(entry.path):
-            yield entry.path  # a report saved among the releases is not one more release
+        elif is_file:
+            yield entry.path

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import re
 
-# The start of each report redactview writes (a CSV file may begin with a byte-order mark).
+from redactview.export import CSV_FIELDS
+
+_FORMATS = rb"(?:pdf|text|image|html|docx|email)"
+# The start of each report redactview writes (a CSV file may begin with a byte-order mark),
+# specific enough that a release which only opens with the same words is still read.
 _REPORT = re.compile(
     rb"""\A(?:\xef\xbb\xbf)?(?:
-        \{\s*"schema":\s*"redactview\.                          # JSON inventory or comparison
-      | path,sha256,id,kind,page,                               # CSV inventory
-      | \#\ Redaction\ inventory\r?\n                           # Markdown inventory
-      | [^\n]*\ \ \((?:pdf|text|image|html|docx|email),\ \d+\ page\(s\)\)\r?\n
-        \ \ \d+\ redaction\(s\)                                 # text inventory
-      | R1\ [^\n]*\ \xe2\x86\x92\ R2\ [^\n]*\r?\nsimilarity\    # text comparison
+        \{\s*"schema":\s*"redactview\.(?:inventory|diff)/\d+"          # JSON
+      | """
+    + re.escape(",".join(CSV_FIELDS).encode())
+    + rb"""\r?\n                                                    # CSV inventory
+      | \#\ Redaction\ inventory\n\n(?:\#\#\ Files\ that\ could\ not\ be\ read\n
+        | \#\#\ [^\n]*\n\n"""
+    + _FORMATS
+    + rb"""\ \xc2\xb7\ \d+\ page\(s\)\ \xc2\xb7\ sha256\ )         # Markdown inventory
+      | [^\n]*\ \ \("""
+    + _FORMATS
+    + rb""",\ \d+\ page\(s\)\)\r?\n\ \ \d+\ redaction\(s\),\ \d+\ leaky  # text inventory
+      | R1\ [^\n]*\ \xe2\x86\x92\ R2\ [^\n]*\r?\nsimilarity\ [\d.]+%      # text comparison
       | <!DOCTYPE\ html>.{0,600}?<meta\ name="generator"\ content="redactview">  # HTML
     )""",
     re.VERBOSE | re.DOTALL,

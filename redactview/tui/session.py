@@ -55,9 +55,12 @@ class Session:
 
     def open(self, path: str) -> list[str]:
         """Open a file, or every file in a folder; return the paths now in the session."""
-        files, errors = expand_paths([path], ScanOptions())
+        files, errors, skipped = expand_paths([path], ScanOptions())
         for error in errors:
             self.failed(error.error)
+        if skipped:
+            names = ", ".join(printable_line(os.path.basename(p)) for p in skipped)
+            self.app.notify(f"Skipped reports written by redactview: {names}", markup=False)
         for file in files:
             state = self.documents.get(file)
             if state is None:
@@ -94,6 +97,8 @@ class Session:
         if job is not None:
             job.cancel()
         self.documents.pop(path, None)
+        if path in self.asking[1:]:
+            self.asking.remove(path)  # waiting its turn for the password dialog: not now
 
     def cancel_all(self) -> None:
         """Cancel every job still running."""

@@ -462,9 +462,17 @@ def test_reports_saved_among_the_releases_are_not_scanned_as_releases(
         out = tmp_path / f"comparison.{suffix}"
         assert run(["diff", "-o", str(out), str(first), str(second)], capsys)[0] == 0
     assert len(list(tmp_path.iterdir())) == 10
-    code, after, _ = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    code, after, err = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
     assert code == 0
     assert [d["path"] for d in json.loads(after)["documents"]] == [str(first), str(second)]
     assert json.loads(after)["documents"] == json.loads(before)["documents"]
+    assert len(json.loads(after)["skipped"]) == 8
+    assert err.count("note: skipped") == 8
+    # Releases that only open like a report are read.
+    (tmp_path / "log.md").write_text("# Redaction inventory\n\nBy [REDACTED].\n", "utf-8")
+    (tmp_path / "z.csv").write_text("path,sha256,id,kind,page,owner\nx,y,z,k,1,[REDACTED]\n")
+    code, again, _ = run(["scan", "-j", "0", "-f", "json", str(tmp_path)], capsys)
+    paths = [d["path"] for d in json.loads(again)["documents"]]
+    assert paths == [str(tmp_path / "log.md"), str(first), str(second), str(tmp_path / "z.csv")]
     code, _, err = run(["scan", "-j", "0", str(tmp_path / "inventory.csv")], capsys)
     assert code == 1 and "a report written by redactview" in err
