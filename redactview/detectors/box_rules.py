@@ -19,7 +19,9 @@ _PLACEHOLDER = re.compile(
 )
 _LABEL = re.compile(
     r"redact|withheld|exempt|removed|confidential|privileged|not\s+disclosed|"
-    r"\b(s|sec|section|reg|regulation|art|article)\.?\s*\d|\(b\)\s*\(\d\)|\bfoi|\beir\b",
+    r"out\s+of\s+scope|not\s+relevant|personal\s+(?:data|information|details)|"
+    r"\b(s|sec|section|reg|regulation|art|article)\.?\s*\d|\bfoi|\beir\b|"
+    r"\(b\)\s*\(\w\)|\bb\s?\(?[1-9]\)?(?:\s?\(?[a-f]\)?)?\b",  # (b)(6), (b)(G) read by OCR, B6, b7c
     re.IGNORECASE,
 )
 

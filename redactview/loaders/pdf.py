@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from redactview.detectors import geometry as geo
+from redactview.detectors.box_rules import is_dark
 from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PdfPages", "merge_rows", "open_pdf"]  # merge_rows: the OCR reader's rows too
 
+_OPAQUE = 0.9  # a fill at least this opaque hides what is under it
 # Ligatures and whitespace kept as the PDF has them; images are not decoded for text.
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
 
@@ -61,7 +63,7 @@ class PdfPages:
         a box drawn over the scan as a path or annotation is reported as that, not again."""
         if not geometry.text_over_image or self._scans is None:
             return ()
-        drawn = [shape.bbox for shape in geometry.shapes if shape.source != "image"]
+        drawn = [shape.bbox for shape in geometry.shapes if _hides(shape)]
         return tuple(
             shape
             for shape in self._scans.burnt_in_boxes(page)
@@ -71,6 +73,17 @@ class PdfPages:
     def close(self) -> None:
         """Close the PyMuPDF document."""
         self._doc.close()
+
+
+def _hides(shape: Shape) -> bool:
+    """A drawn shape the box detector reports itself: a dark, opaque fill (not a highlight,
+    an outline or the scan's own image)."""
+    return (
+        shape.source != "image"
+        and shape.fill is not None
+        and is_dark(shape.fill)
+        and shape.opacity >= _OPAQUE
+    )
 
 
 def _mostly_over(box: BBox, other: BBox) -> bool:

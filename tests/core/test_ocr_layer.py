@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from redactview.detectors import detect_page
 from redactview.model import Kind
@@ -112,6 +113,12 @@ def test_a_label_printed_on_a_burnt_in_bar_is_its_marker_not_a_leak(tmp_path: Pa
     assert bar.exemption == "(b)(6)"
 
 
+@pytest.mark.parametrize("label", ["Out of scope", "Personal data", "B6", "(b)(G)"])
+def test_other_labels_on_burnt_in_bars_keep_the_bar(tmp_path: Path, label: str) -> None:
+    (bar,) = scan_file(str(_scan_with_printed_bar(tmp_path / "bar.pdf", label))).redactions
+    assert (bar.kind, bar.marker, bar.leaky) == (Kind.SCAN_BOX, label, False)
+
+
 def test_a_heading_printed_on_a_dark_band_is_not_a_redaction(tmp_path: Path) -> None:
     path = _scan_with_printed_bar(tmp_path / "band.pdf", "OFFICIAL SENSITIVE", band=True)
     assert scan_file(str(path)).redactions == ()
@@ -122,3 +129,16 @@ def test_a_box_drawn_over_a_searchable_scan_is_reported_once(tmp_path: Path) -> 
     report = scan_file(str(path))
     (leak,) = report.redactions
     assert leak.kind is Kind.TEXT_UNDER_BOX and leak.leaked_text == "01632 960 418"
+
+
+def test_a_highlight_over_a_burnt_in_bar_does_not_hide_its_leak(tmp_path: Path) -> None:
+    path = ocr_layered_pdf(tmp_path / "layer.pdf", read_after_bars=False)
+    marked = tmp_path / "highlighted.pdf"
+    with pymupdf.open(path) as doc:
+        doc[0].add_highlight_annot(pymupdf.Rect(NAME_BAR))
+        x0, y0, x1, y1 = NAME_BAR
+        doc[0].add_rect_annot(pymupdf.Rect(x0 - 4, y0 - 4, x1 + 4, y1 + 4))  # an outline
+        doc.save(marked)
+    leaks = [r for r in scan_file(str(marked)).redactions if r.kind is Kind.TEXT_UNDER_BOX]
+    assert [r.line for r in leaks] == [2, 4]
+    assert leaks[0].leaked_text is not None and "jane.doe@example" in leaks[0].leaked_text
