@@ -229,8 +229,11 @@ def _missing(text: PageText, header: Row, rows: list[Row]) -> list[Redaction]:
 
 
 def _is_amount(cell: Cell | None, kind: ValueKind) -> bool:
-    """True for a figure that is a sum of money, not a date, a percentage or a duration."""
-    return cell is not None and kind is ValueKind.FIGURE and not _NOT_AMOUNT.search(cell.text)
+    """True for a figure that is a sum of money (`£36,000 over 3 years`), not a date, a
+    percentage or a duration (`30 days`)."""
+    if cell is None or kind is not ValueKind.FIGURE:
+        return False
+    return any(sign in cell.text for sign in "£$€") or not _NOT_AMOUNT.search(cell.text)
 
 
 def _is_withheld_blank(header: Row, row: Row, cell: Cell | None) -> bool:

@@ -14,16 +14,23 @@ lone line set bigger or bolder than the row above it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from redactview.model import Line
 
 if TYPE_CHECKING:
-    from redactview.detectors.money_tables import Row
+    from redactview.detectors.money_tables import Cell, Row
 
-_NOTE = re.compile(r"(?:notes?|sources?)\b|[*†‡]+\s?[A-Za-z]", re.I)
+_NOTE = re.compile(r"(?:notes?|sources?)\s*[:.](?:\s|$)", re.I)  # `Note:`, not `Notes Direct Ltd`
+_FOOTNOTE = re.compile(r"[*†‡]+\s?[A-Za-z]")  # `* Estimated at award`, as a line of its own
 _PROSE = re.compile(r"[^:]{1,40}:(?:\s|$)|\(?\d{1,2}[.)]\s")
-_FOOTER = re.compile(r"(?:page\s+)?\d+\s+of\s+\d+|page\s+\d+|-\s*\d+\s*-", re.I)
+_SENTENCE = re.compile(
+    r"\S+(?:\s+\S+){2,}(?<!\bltd)(?<!\binc)(?<!\bco)(?<!\bplc)(?<!\bllp)\.", re.I
+)
+_FOOTER = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-", re.I)  # not `1 of 3`
+_CURRENCY_SIGNS = ("£", "$", "€")
+_SPLIT_GAP = 2.5  # cells closer than this many characters are one cell cut by a double space
 _GAP = 1.5  # a gap taller than this many row pitches ends a PDF table
 _HEADING_SIZE = 1.15  # a lone line this much bigger than the row above is a heading
 _LONG_CELL = 50  # a lone cell longer than this is a sentence
@@ -36,6 +43,7 @@ class TableEnd:
         self.header = header
         self.above = header.line
         self.pitch = 2 * _height(header.line)  # top to top of rows, once two are seen
+        self.row_top = _top(header.line)  # of the last full row (a wrapped cell's line is not)
 
     def reached(self, row: Row) -> bool:
         """True when `row` is not part of the table; otherwise take it as the next row."""
@@ -44,7 +52,9 @@ class TableEnd:
             return True
         if _far_below(self.above, line, self.pitch):
             return True
-        self.pitch = min(self.pitch, max(_top(line) - _top(self.above), _height(line)))
+        if _columns(row) >= 2:
+            self.pitch = min(self.pitch, max(_top(line) - self.row_top, _height(line)))
+            self.row_top = _top(line)
         self.above = line
         return False
 
@@ -53,21 +63,41 @@ def _breaks_columns(header: Row, row: Row) -> bool:
     """True when the line is cut into columns other than the header's."""
     if row.mode != header.mode and header.mode != "space":
         return True
-    return sum(1 for cell in row.cells if cell.text) > len(header.cells)
+    return _columns(row) > len(header.cells)
+
+
+def _columns(row: Row) -> int:
+    """The row's filled cells, two only a double space apart (`Cleaning  (phase 2)`) or a
+    currency sign set apart from its figure (`£     12,400`) counting as one."""
+    filled = [cell for cell in row.cells if cell.text]
+    if row.mode != "space":
+        return len(filled)
+    return len(filled) - sum(_one_cell(a, b) for a, b in pairwise(filled))
+
+
+def _one_cell(a: Cell, b: Cell) -> bool:
+    return a.text in _CURRENCY_SIGNS or b.x0 - a.x1 < _SPLIT_GAP * _char_width(a)
+
+
+def _char_width(cell: Cell) -> float:
+    return (cell.x1 - cell.x0) / max(1, len(cell.text))
 
 
 def _is_prose(row: Row, above: Line) -> bool:
     """True for a line of prose, a heading, a note or a page footer rather than a table row."""
-    cells = row.cells
+    cells = [cell for cell in row.cells if cell.text]
     if not cells:
         return False
-    if _NOTE.match(cells[0].text) or any(_FOOTER.fullmatch(cell.text) for cell in cells):
+    if _NOTE.match(cells[0].text) or (len(cells) <= 2 and _FOOTER.fullmatch(cells[-1].text)):
         return True
     if len(cells) > 1:
         return False
+    text = cells[0].text
     return (
         len(row.line.text) > _LONG_CELL
-        or _PROSE.match(cells[0].text) is not None
+        or _PROSE.match(text) is not None
+        or _FOOTNOTE.match(text) is not None
+        or _SENTENCE.fullmatch(text) is not None
         or _stands_out(row.line, above)
     )
 

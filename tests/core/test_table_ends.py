@@ -251,3 +251,71 @@ def test_ruled_table_blank_cells(
     rows = [("Lighting", "Lumen Arc", values[0]), row, ("Toilets", "Tallowmere", values[1])]
     path = save_pdf(tmp_path / "ruled.pdf", [ruled_table(rows, header)])
     assert ["Gully" in field for field in missing(path, capsys)] == ([True] if reported else [])
+
+
+REGISTER = "Supplier              Service              Value"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Source BioScience     Testing              £4,000",  # starts like a `Source:` note
+        "*Harbour Foods        Catering             £8,950",  # a footnote mark on a row
+        "Brightwater Ltd       Cleaning  (phase 2)  £12,400",  # a cell cut by a double space
+    ],
+)
+def test_rows_that_only_look_like_notes_or_extra_columns_keep_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str
+) -> None:
+    lines = (REGISTER, "Fenlark Ltd           Grounds              £3,100", row)
+    blank = "Kestrel IT            Support"
+    assert scan_text(tmp_path, capsys, *lines, blank) == ["row Kestrel IT, column Value"]
+
+
+def test_an_instalment_column_is_not_a_page_footer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (
+        "Payee                 Instalment     Amount",
+        "Brightwater Ltd       1 of 3         £12,400",
+        "Brightwater Ltd       2 of 3",
+    )
+    assert scan_text(tmp_path, capsys, *lines) == ["row Brightwater Ltd, column Amount"]
+
+
+def test_a_sentence_after_a_two_column_table_is_not_a_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ("Supplier          Amount", "Fenlark Ltd       £3,100", "Figures exclude VAT.")
+    assert scan_text(tmp_path, capsys, *lines) == []
+    lines = ("Supplier          Amount", "Fenlark Ltd       £3,100", "Harbour Foods Ltd.")
+    assert scan_text(tmp_path, capsys, *lines) == ["row Harbour Foods Ltd., column Amount"]
+
+
+def test_a_sum_with_a_term_is_still_money(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (REGISTER, "Fenlark Ltd           Grounds              £36,000 over 3 years")
+    assert scan_text(tmp_path, capsys, *lines, "Kestrel IT            Support") == [
+        "row Kestrel IT, column Value"
+    ]
+
+
+def test_a_wrapped_cell_does_not_shrink_a_pdf_table_to_its_line_spacing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def draw(page: pymupdf.Page) -> None:
+        rows = [
+            (("Supplier", "Service", "Value"), 140.0),
+            (("Brightwater Ltd", "Cleaning of the depot", "£12,400"), 180.0),
+            (("", "and offices", ""), 192.0),  # the service wraps onto a second line
+            (("Harbour Foods", "Catering", "£8,950"), 232.0),
+            (("Kestrel IT", "Support", ""), 272.0),
+        ]
+        for cells, y in rows:
+            for x, text in zip((72, 230, 430), cells, strict=True):
+                if text:
+                    page.insert_text((x, y), text, fontsize=10)
+
+    path = save_pdf(tmp_path / "wrapped.pdf", [draw])
+    assert missing(path, capsys) == ["row Kestrel IT, column Value"]
