@@ -35,8 +35,8 @@ class CompareScreen(Screen[None]):
     """Compare two releases of one document."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "jump(1)", "Next change"),
-        Binding("left_square_bracket", "jump(-1)", "Prev change"),
+        Binding("right_square_bracket", "jump(1)", "Next"),
+        Binding("left_square_bracket", "jump(-1)", "Prev"),
         Binding("w", "toggle_filter", "Withheld/revealed"),
         Binding("r", "retry", "Read again"),
         Binding("escape", "back", "Back"),
