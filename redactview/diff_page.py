@@ -13,7 +13,7 @@ from typing import Any
 
 from redactview.align.multi import Disclosure
 from redactview.align.result import DiffResult
-from redactview.diff_report import shown_text, summary_record, unchanged_count, unchanged_redaction
+from redactview.diff_report import shown_text, summary_record, unchanged_redaction
 from redactview.model import ChangeType, Comparison, Passage, RedactionRef
 from redactview.textsafe import printable
 
@@ -57,10 +57,14 @@ def _html_section(result: DiffResult, k: int, comparison: Comparison) -> dict[st
             "redaction": change.redaction,
         }
         for change in comparison.changes
-        if not unchanged_redaction(change)
     ]
-    same = unchanged_count(comparison)
-    return {"k": k, "comparison": comparison, "rows": rows, "unchanged": same}
+    same = [unchanged_redaction(change) for change in comparison.changes]
+    return {
+        "k": k,
+        "comparison": comparison,
+        "rows": [row for row, kept in zip(rows, same, strict=True) if not kept],
+        "same": [row for row, kept in zip(rows, same, strict=True) if kept],
+    }
 
 
 def _in_context(

@@ -153,7 +153,7 @@ def test_unrelated_documents_with_markers_list_no_changes(
     assert code == 0 and "unrelated" in out
 
 
-def test_the_same_marker_in_both_is_counted_but_not_listed(
+def test_the_same_marker_in_both_is_counted_and_listed_apart(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
@@ -174,7 +174,9 @@ def test_the_same_marker_in_both_is_counted_but_not_listed(
     assert "withheld" in out.split("not listed")[-1]
     assert "both_redacted  A" not in out and "[REDACTED]" not in out
     code, out, _ = run(["diff", "-f", "html", str(first), str(second)], capsys)
-    assert "Corrie Civil Works" in out and "[REDACTED]" not in out
+    changes, still = out.split("<h3>Still redacted: the same way in both releases</h3>")
+    assert "Corrie Civil Works" in changes and "[REDACTED]" not in changes
+    assert still.count("[REDACTED]") == 2  # an appeal lists what is still withheld, both sides
 
 
 def test_different_markers_over_the_same_words_are_still_listed(
