@@ -35,6 +35,7 @@ SOURCE_NOTES: dict[ExemptionSource, str] = {
     ExemptionSource.LABEL: "named in the marker itself",
     ExemptionSource.ADJACENT: "printed beside the marker",
     ExemptionSource.SOLE_CITED: "the only exemption the document cites",
+    ExemptionSource.NEARBY: "a sentence a few lines away withholds under it",
     ExemptionSource.INFERRED: "a guess from what was hidden",
 }
 

@@ -65,6 +65,7 @@ class ExemptionSource(StrEnum):
     LABEL = "label"  # the marker itself names it: [Redacted - s.40(2)]
     ADJACENT = "adjacent"  # a code printed beside the marker or on the same line
     SOLE_CITED = "sole_cited"  # the document cites only one exemption
+    NEARBY = "nearby"  # a few lines off, a sentence withholds something under it
     INFERRED = "inferred"  # a guess from what was hidden (a name, a sum of money)
 
 
@@ -358,6 +359,7 @@ class Exemption:
     end: int
     text: str  # as printed in the document
     line: int | None = None  # 1-based line on the page where the citation begins
+    withholds: bool = False  # its sentence withholds something under it: "withheld under s.31"
 
 
 @dataclass(frozen=True, slots=True)

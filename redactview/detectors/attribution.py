@@ -1,15 +1,18 @@
 """Attribute an exemption to each redaction, saying how it was worked out and how sure it is.
 
 From surest to least sure: the marker names it (set by the detector, `LABEL`), a citation on the
-same line (`ADJACENT`), the only exemption the document cites (`SOLE_CITED`), or a guess from
-what was hidden (`INFERRED`: a name → the personal-data exemption the document cites, a sum of
-money → its commercial one). A guess only ever picks an exemption the document itself cites;
-when nothing fits the exemption stays None.
+same line (`ADJACENT`), the only exemption the document cites (`SOLE_CITED`), a citation a few
+lines off in a sentence that withholds something under it (`NEARBY`: "One paragraph … is
+withheld under section 31(1)(a)" above a quoted paragraph), or a guess from what was hidden
+(`INFERRED`: a name → the personal-data exemption the document cites, a sum of money → its
+commercial one). A guess only ever picks an exemption the document itself cites; when nothing
+fits the exemption stays None.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -22,15 +25,17 @@ SOURCE_CONFIDENCE: dict[ExemptionSource, float] = {
     ExemptionSource.LABEL: 0.95,
     ExemptionSource.ADJACENT: 0.8,
     ExemptionSource.SOLE_CITED: 0.6,
+    ExemptionSource.NEARBY: 0.5,
     ExemptionSource.INFERRED: 0.3,
 }
 ADJACENT_CHARS = 150  # a citation further away on a long line is about something else
+NEARBY_LINES = 6  # a withholding sentence further off is about another passage
 
 _PERSONAL_CODES = ("s.40", "FOISA s.38", "reg.13", "(b)(6)", "(b)(7)(C)")
 _MONEY_CODES = ("s.43", "FOISA s.33", "reg.12(5)(e)", "(b)(4)")
 _PERSONAL_CUE = re.compile(
     r"(?:\b(?:from|to|cc|bcc|sent by):\s*"
-    r"|\b(?:name|signed|dear|mrs?|ms|dr|cllr|e-?mail|tel|telephone|phone|mobile|address|contact"
+    r"|\b(?:name|signed|dear|hi|hello|mrs?|ms|dr|cllr|e-?mail|tel|telephone|phone|mobile|address|contact"
     r"|officer|author|d\.?o\.?b|date of birth|ni number|ssn)\b[.:]?\s*)$",
     re.I,
 )
@@ -39,7 +44,7 @@ _FOISA_SECTION = re.compile(r"^s\.(\d+)")
 _CUE_ENDS = frozenset("£$€PDR")  # the last character of each currency _MONEY_CUE knows
 # What _PERSONAL_CUE finds before its trailing spaces ends in one of these characters (in either
 # case: `ſ` is a case-blind `s`) and spans at most this many (`date of birth:`).
-_PERSONAL_ENDS = frozenset("edrsltbhnEDRSLTBHN\u017f:.")
+_PERSONAL_ENDS = frozenset("edrsltbhnioEDRSLTBHNIO\u017f:.")
 _PERSONAL_REACH = 14
 
 Key = tuple[int, int | None]  # page, line
@@ -51,12 +56,16 @@ def attribute_exemptions(redactions: list[Redaction], cited: list[Exemption]) ->
     cited = harmonise_regimes(cited)
     scottish = any(e.regime == FOISA for e in cited)
     by_line: dict[Key, list[Exemption]] = defaultdict(list)
+    withholding: dict[int, list[Exemption]] = defaultdict(list)  # by page
+    markers = _marker_spans(redactions)
     for exemption in cited:
         by_line[(exemption.page, exemption.line)].append(exemption)
+        if exemption.withholds and exemption.line is not None and not _inside(exemption, markers):
+            withholding[exemption.page].append(exemption)  # a label names its own redaction only
     sole = _sole_code(cited)
     codes = list(dict.fromkeys(e.code for e in cited))
     guesses = (_first_of(_MONEY_CODES, codes), _first_of(_PERSONAL_CODES, codes))
-    return [_attribute(r, by_line, sole, guesses, scottish) for r in redactions]
+    return [_attribute(r, by_line, withholding, sole, guesses, scottish) for r in redactions]
 
 
 def harmonise_regimes(cited: list[Exemption]) -> list[Exemption]:
@@ -83,6 +92,7 @@ def _foisa_code(code: str) -> str:
 def _attribute(
     redaction: Redaction,
     by_line: dict[Key, list[Exemption]],
+    withholding: dict[int, list[Exemption]],
     sole: str | None,
     guesses: Guesses,
     scottish: bool,
@@ -97,8 +107,11 @@ def _attribute(
         return _with(redaction, adjacent, ExemptionSource.ADJACENT)
     if sole:
         return _with(redaction, sole, ExemptionSource.SOLE_CITED)
+    nearby = _nearby(redaction, withholding.get(redaction.page, []))
     inferred = _inferred(redaction, guesses)
-    if inferred:
+    if nearby and inferred in (None, nearby):
+        return _with(redaction, nearby, ExemptionSource.NEARBY)
+    if inferred:  # what was hidden (a sum, a name) outweighs a sentence about another passage
         return _with(redaction, inferred, ExemptionSource.INFERRED)
     return redaction
 
@@ -128,6 +141,31 @@ def _adjacent(redaction: Redaction, on_line: list[Exemption]) -> str | None:
     scored = [(_gap(redaction.start, redaction.end, span), codes) for span, codes in outside]
     near = [item for item in scored if item[0] <= ADJACENT_CHARS]
     return _join(min(near, key=lambda item: item[0])[1]) if near else None
+
+
+def _marker_spans(redactions: list[Redaction]) -> list[tuple[int, int]]:
+    return sorted((r.start, r.end) for r in redactions if r.start is not None and r.end is not None)
+
+
+def _inside(exemption: Exemption, spans: list[tuple[int, int]]) -> bool:
+    """Whether the citation is printed inside a redaction's marker (`[Redacted - s.31]`)."""
+    index = bisect_right(spans, (exemption.start, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= exemption.start and exemption.end <= spans[index][1]
+
+
+def _nearby(redaction: Redaction, withholding: list[Exemption]) -> str | None:
+    """The code of the nearest single-code citation, within NEARBY_LINES lines, whose sentence
+    withholds something under it; the one above wins a tie."""
+    if redaction.line is None or not withholding:
+        return None
+    line = redaction.line
+    single = {span for span, codes in _citations(withholding) if len(codes) == 1}
+    near = [
+        (abs(e.line - line), e.line > line, e.code)
+        for e in withholding
+        if e.line is not None and abs(e.line - line) <= NEARBY_LINES and (e.start, e.end) in single
+    ]
+    return min(near)[2] if near else None
 
 
 def _citations(exemptions: Iterable[Exemption]) -> list[tuple[tuple[int, int], list[str]]]:

@@ -90,6 +90,14 @@ class CodeHit:
     regime: str
 
 
+_SENTENCE_REACH = 100  # characters either side of a citation read for its sentence
+_WITHHOLDING = re.compile(
+    r"\b(?:withh[eo]ld(?:ing)?|redact(?:ed|ion)|exempt(?:ed|ion)?|removed|rel(?:y|ied|ies)"
+    r"|appl(?:y|ied|ies)|engaged?)\b",
+    re.I,
+)
+
+
 def page_context(text: str) -> CodeContext:
     """Read the page's cues about which act its codes belong to."""
     return _context_of(text) if len(text) < _SHORT else _page_context(text)
@@ -161,6 +169,7 @@ def find_exemptions(page: Page) -> list[Exemption]:
     for hit in find_codes(page.text, page_context(page.text)):
         line = located.line_number(hit.start)
         printed = page.text[hit.start : hit.end]
+        withholds = _withholds(page.text, hit.start, hit.end)
         for code in hit.codes:
             found.append(
                 Exemption(
@@ -172,9 +181,18 @@ def find_exemptions(page: Page) -> list[Exemption]:
                     end=page.start + hit.end,
                     text=printed,
                     line=line,
+                    withholds=withholds,
                 )
             )
     return found
+
+
+def _withholds(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a citation withholds something under it."""
+    before = text[max(0, start - _SENTENCE_REACH) : start]
+    before = before[max(before.rfind(". "), before.rfind(".\n")) + 1 :]  # this sentence only
+    after = text[end : end + _SENTENCE_REACH].split(". ")[0]
+    return _WITHHOLDING.search(before) is not None or _WITHHOLDING.search(after) is not None
 
 
 def _uk_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:

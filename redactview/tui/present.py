@@ -27,6 +27,7 @@ SOURCE_WORDS = {
     ExemptionSource.LABEL: "named in the marker itself",
     ExemptionSource.ADJACENT: "code printed beside the redaction",
     ExemptionSource.SOLE_CITED: "the only exemption the document cites",
+    ExemptionSource.NEARBY: "a sentence a few lines away withholds under it (not certain)",
     ExemptionSource.INFERRED: "a guess from what was hidden (not certain)",
 }
 

@@ -68,6 +68,8 @@ class Sample:
     negatives: tuple[tuple[int, str, str], ...] = ()  # (page, anchor, text that is no redaction)
 
 
+NEARBY = "nearby"  # "… is withheld under section 31(1)(a)" a few lines away
+S31 = "s.31(1)(a)"
 LETTER_CITED = frozenset({"s.21", "s.31(1)(a)", "s.40(2)", "s.43(2)"})
 LETTER_NEGATIVES = (
     (1, "the names and direct contact", "*"),
@@ -99,11 +101,11 @@ LETTER_TEXT = Sample(
             LABEL,
             code="s.40(2)",
         ),
-        mark(1, "Graduate Surveyor", "* * * * * *", ASTERISKS),
+        mark(1, "Graduate Surveyor", "* * * * * *", ASTERISKS, code="s.40(2)", source=NEARBY),
         mark(1, "Site Engineer", "[Redacted - Section 40(2)]", LABEL, code="s.40(2)"),
-        mark(2, "the yard is covered by", "[REDACTED]", LABEL),
-        mark(2, "called in the order", "********", ASTERISKS, nth=1),
-        mark(2, "called in the order", "********", ASTERISKS, nth=2),
+        mark(2, "the yard is covered by", "[REDACTED]", LABEL, code=S31, source=NEARBY),
+        mark(2, "called in the order", "********", ASTERISKS, nth=1, code=S31, source=NEARBY),
+        mark(2, "called in the order", "********", ASTERISKS, nth=2, code=S31, source=NEARBY),
         mark(2, "**************", "**************", ASTERISKS),
     ),
     cited=LETTER_CITED,
@@ -124,9 +126,9 @@ LETTER_PDF = Sample(
             LABEL,
             code="s.40(2)",
         ),
-        mark(1, "Graduate Surveyor", "* * * * * *", ASTERISKS),
+        mark(1, "Graduate Surveyor", "* * * * * *", ASTERISKS, code="s.40(2)", source=NEARBY),
         shape(1, (64.6, 739.0, 148.2, 751.0), TEXT_UNDER_BOX, leaked="Nadia Ferrow-Ellis"),
-        mark(2, "the yard is covered by", "[REDACTED]", LABEL),
+        mark(2, "the yard is covered by", "[REDACTED]", LABEL, code=S31, source=NEARBY),
         shape(2, (146.8, 180.0, 207.2, 192.0), BOX),
         shape(2, (230.2, 180.0, 297.8, 192.0), BOX),
         shape(2, (59.0, 544.0, 130.5, 556.0), BOX),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from redactview.detectors.exemption_names import exemption_name
@@ -11,6 +13,7 @@ from redactview.detectors.exemptions import (
     harmonise_regimes,
 )
 from redactview.model import Exemption, ExemptionSource, Kind, Redaction
+from redactview.scan import scan_file
 from tests.core.text_pages import text_page
 
 
@@ -172,3 +175,55 @@ def test_a_scottish_mention_on_one_page_makes_every_section_foisa() -> None:
         ("FOISA s.38(1)(b)", "FOISA"),
     ]
     assert merged[1].name == "Personal information"
+
+
+def _attributed(tmp_path: Path, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each marker of a scanned text release with its exemption and how it was worked out."""
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return {
+        r.marker: (r.exemption, r.exemption_source and str(r.exemption_source))
+        for r in scan_file(str(path)).redactions
+    }
+
+
+LETTER_HEAD = "Freedom of Information request FOI-2026-0101.\n\n"
+
+
+def test_a_withholding_sentence_a_few_lines_off_is_nearby(tmp_path: Path) -> None:
+    text = LETTER_HEAD + (
+        "One paragraph of the report is withheld under section 31(1)(a). It reads:\n\n"
+        '  "The alarm is set by ******** at six."\n\n'
+        "Costs are withheld under section 43(2).\n"
+    )
+    assert _attributed(tmp_path, text)["********"] == ("s.31(1)(a)", "nearby")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too far: the sentence is about another passage
+        "The report is withheld under section 31(1)(a).\n" + "Filler line.\n" * 8 + "By ********.\n"
+        "Costs are withheld under section 43(2).\n",
+        # no sentence withholds anything: the codes are only listed
+        "Section 31(1)(a) and section 43(2) are both qualified.\n\nBy ********.\n",
+        # a code inside another redaction's label names that redaction only
+        "Hi ********,\nThe yard is covered by [Redacted - Section 31(1)(a)] at night.\n"
+        "Costs are withheld under section 43(2) in Annex B, page 9, far below.\n" + "x\n" * 8,
+    ],
+)
+def test_a_citation_that_withholds_nothing_nearby_is_not_given(tmp_path: Path, text: str) -> None:
+    exemption, _ = _attributed(tmp_path, LETTER_HEAD + text)["********"]
+    assert exemption != "s.31(1)(a)"
+
+
+def test_a_sum_of_money_is_not_given_a_nearby_personal_data_code(tmp_path: Path) -> None:
+    text = LETTER_HEAD + (
+        "Names of junior staff are withheld under section 40(2).\n"
+        "Contract value: £*****\n"
+        "Prices are commercially sensitive and withheld under section 43(2), see Annex B.\n"
+        + "x\n"
+        * 10
+    )
+    exemption, _ = _attributed(tmp_path, text)["*****"]
+    assert exemption == "s.43(2)"
