@@ -24,7 +24,7 @@ from redactview.inventory_view import (
     ExemptionName,
     RedactionView,
 )
-from redactview.model import DocumentReport, Exemption, Inventory, Kind, Redaction
+from redactview.model import DocumentReport, Exemption, ExemptionSource, Inventory, Kind, Redaction
 from redactview.textsafe import printable, printable_line
 
 
@@ -67,7 +67,7 @@ def document_view(report: DocumentReport, number: int) -> DocumentView:
         by_kind=tuple(
             CountRow(kind, KIND_NOTES.get(kind, ""), n) for kind, n in summary.by_kind.items()
         ),
-        by_exemption=exemption_rows(summary.by_exemption, names),
+        by_exemption=exemption_rows(summary.by_exemption, names, _guessed(report.redactions)),
         cited=cited_views(report.exemptions_cited, report.redactions),
         redactions=tuple(redaction_view(r, k, names) for k, r in enumerate(in_order, 1)),
     )
@@ -106,14 +106,26 @@ def regime_of(code: str) -> str:
     return FOIA
 
 
-def exemption_rows(by_exemption: dict[str, int], names: NameBook) -> tuple[CountRow, ...]:
-    """The summary's count per exemption cited, each with its name; uncited ones left out."""
+def exemption_rows(
+    by_exemption: dict[str, int], names: NameBook, guessed: dict[str, int]
+) -> tuple[CountRow, ...]:
+    """The summary's count per exemption cited, each with its name and how many of the count
+    are guesses; uncited ones left out."""
     rows = []
     for codes, count in by_exemption.items():
         if codes != NO_EXEMPTION:
             label = "; ".join(n.name or "name not known" for n in names.names(codes))
-            rows.append(CountRow(safe_line(codes), label, count))
+            rows.append(CountRow(safe_line(codes), label, count, guessed.get(codes, 0)))
     return tuple(rows)
+
+
+def _guessed(redactions: Iterable[Redaction]) -> dict[str, int]:
+    """How many redactions carry each exemption (as written, codes joined) only as a guess."""
+    counts: dict[str, int] = {}
+    for r in redactions:
+        if r.exemption and r.exemption_source is ExemptionSource.INFERRED:
+            counts[r.exemption] = counts.get(r.exemption, 0) + 1
+    return counts
 
 
 def cited_views(
@@ -121,14 +133,20 @@ def cited_views(
 ) -> tuple[CitedView, ...]:
     """The exemptions the document cites, one per code in order of first citation."""
     applied: dict[str, int] = {}
+    guessed: dict[str, int] = {}
     for redaction in redactions:
+        guess = redaction.exemption_source is ExemptionSource.INFERRED
         for code in set(split_codes(redaction.exemption)):
             applied[code] = applied.get(code, 0) + 1
+            guessed[code] = guessed.get(code, 0) + guess
     codes = dict.fromkeys(e.code for e in cited)
-    return tuple(_cited_view([e for e in cited if e.code == c], applied.get(c, 0)) for c in codes)
+    return tuple(
+        _cited_view([e for e in cited if e.code == c], applied.get(c, 0), guessed.get(c, 0))
+        for c in codes
+    )
 
 
-def _cited_view(citations: list[Exemption], applied: int) -> CitedView:
+def _cited_view(citations: list[Exemption], applied: int, guessed: int) -> CitedView:
     first = citations[0]
     places = (f"p.{e.page}" + (f" l.{e.line}" if e.line is not None else "") for e in citations)
     return CitedView(
@@ -138,6 +156,7 @@ def _cited_view(citations: list[Exemption], applied: int) -> CitedView:
         places=tuple(dict.fromkeys(places)),
         printed=tuple(dict.fromkeys(safe_line(e.text) for e in citations)),
         applied=applied,
+        guessed=guessed,
     )
 
 

@@ -55,6 +55,7 @@ class CountRow:
     label: str
     note: str
     count: int
+    guessed: int = 0  # of the count, attributed by a guess (source `inferred`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class CitedView:
     places: tuple[str, ...]
     printed: tuple[str, ...]
     applied: int
+    guessed: int  # of those, attributed by a guess (source `inferred`)
 
 
 @dataclass(frozen=True, slots=True)

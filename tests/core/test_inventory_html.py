@@ -7,6 +7,7 @@ import functools
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -103,17 +104,17 @@ def test_summary_counts_match_the_redactions_listed() -> None:
         assert number_in(total) == len(rows) == len(report.redactions)
         assert number_in(leaky) == sum("leaky" in row.classes for row in rows)
         assert number_in(uncited) == sum(r.exemption is None for r in report.redactions)
-        assert number_in(uncited) == sum("No exemption cited" in row.text() for row in rows)
+        assert number_in(uncited) == sum("No exemption linked" in row.text() for row in rows)
         if not rows:
             continue
         by_kind, by_exemption = section.find_all("table", "counts")
         kinds_shown = [row.find("span", "kind").text() for row in rows]
         assert table_counts(by_kind) == {k: kinds_shown.count(k) for k in set(kinds_shown)}
-        expected = {(r.exemption or "No exemption cited") for r in report.redactions}
+        expected = {(r.exemption or "No exemption linked") for r in report.redactions}
         counts = table_counts(by_exemption)
         assert set(counts) == expected
         for code, count in counts.items():
-            wanted = None if code == "No exemption cited" else code
+            wanted = None if code == "No exemption linked" else code
             assert count == sum(r.exemption == wanted for r in report.redactions)
 
 
@@ -168,7 +169,19 @@ def test_exemption_names_for_codes_the_document_does_not_cite(
     assert "source: label (named in the marker itself)" in cell and "confidence 95%" in cell
     (by_exemption,) = [t for t in section.find_all("table", "counts") if "Name" in t.text()]
     (cells,) = [row.find_all("td") for row in by_exemption.find_all("tr")][1:]
-    assert [c.text() for c in cells] == [exemption, "; ".join(names), "1"]
+    assert [c.text() for c in cells] == [exemption, "; ".join(names), "", "1"]  # none a guess
+
+
+def test_guesses_are_counted_apart_in_the_summary_and_the_cited_table() -> None:
+    guess = Redaction(
+        Kind.MISSING_VALUE, 1, "missing_values", marker="", start=10, end=20, line=1,
+        exemption="s.43(2)", exemption_source=ExemptionSource.INFERRED, exemption_confidence=0.3,
+    )  # fmt: skip
+    named = replace(guess, start=30, end=40, exemption_source=ExemptionSource.LABEL)
+    section = sections(page_of(_one_report(guess, named)))[0]
+    (by_exemption,) = [t for t in section.find_all("table", "counts") if "Name" in t.text()]
+    (cells,) = [row.find_all("td") for row in by_exemption.find_all("tr")][1:]
+    assert [c.text() for c in cells][2:] == ["1", "2"]  # one of the two is a guess
 
 
 def test_cited_exemptions_are_named_and_counted(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_enter_in_the_list_jumps_and_the_detail_explains(letter: Path) -> None:
             assert screen.page_number == target.page == 2
             detail = str(screen.query_one(RedactionDetail).render())
             assert target.marker in detail
-            assert "Exemption:" in detail and "Confidence:" in detail
+            assert "Exemption:" in detail and "Sure it is one:" in detail
             view = screen.query_one(PageView)
             row = view.row_of_offset(target.start)
             assert target.marker[:10] in view.row_text(row)

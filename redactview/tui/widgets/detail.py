@@ -46,8 +46,8 @@ def describe(redaction: Redaction) -> Content:
     parts = [_field("Kind:", kind_label(redaction)), _field("Where:", place)]
     if redaction.marker:
         parts.append(_field("Marker:", redaction.marker))
+    parts.append(_field("Sure it is one:", f"{redaction.confidence:.0%}"))  # a redaction at all
     parts.append(_field("Exemption:", _exemption(redaction)))
-    parts.append(_field("Confidence:", f"{redaction.confidence:.0%}"))
     if length_estimate(redaction):
         parts.append(_field("Hidden length:", length_estimate(redaction)))
     if redaction.field:
@@ -62,6 +62,8 @@ def describe(redaction: Redaction) -> Content:
 
 def _exemption(redaction: Redaction) -> str:
     if not redaction.exemption:
-        return "unknown (the document does not make it knowable)"
+        return "none linked (no citation names it for this redaction)"
     source = SOURCE_WORDS.get(redaction.exemption_source, "") if redaction.exemption_source else ""
-    return f"{redaction.exemption} — {source}" if source else redaction.exemption
+    sure = redaction.exemption_confidence
+    certainty = f", {sure:.0%} sure" if sure is not None else ""
+    return f"{redaction.exemption} — {source}{certainty}" if source else redaction.exemption
