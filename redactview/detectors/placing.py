@@ -25,6 +25,10 @@ def located(
     row = rows[0] if rows else None
     line = row or geo.nearest_line(page, bbox)
     start, end = _offsets(rows, bbox)
+    before = after = ""
+    if not rows and line is not None and line.bbox is not None:
+        start, before, after = _between_lines(line, bbox)  # a box over no text at all
+        end = start
     if start is not None and end is not None and (leaked or marker):
         start, end = snap_to_text(page, start, end, leaked or marker)
     length = geo.estimate_length(page, bbox, row)
@@ -40,8 +44,8 @@ def located(
         end=end,
         line=line.number if line else None,
         bbox=_rounded(bbox),
-        context_before=_before(row, start),
-        context_after=_after(row, end),
+        context_before=_before(row, start) or before,
+        context_after=_after(row, end) or after,
         leaked_text=leaked or None,
         leaky=leaked is not None and bool(leaked),
         est_chars=chars,
@@ -82,6 +86,21 @@ def snap_to_text(page: Page, start: int, end: int, text: str) -> tuple[int, int]
     best = min(matches, key=lambda m: abs(window_start + m.start() - local))
     base = page.start + window_start
     return base + best.start(), base + best.end()
+
+
+def _between_lines(line: Line, bbox: BBox) -> tuple[int, str, str]:
+    """Where a box over no text sits in the text: just before the nearest line when it is above
+    that line's middle, else just after it; with that line as its context.
+
+        Date: 14 March 2025
+        ████████████████          <- the address, boxed on lines of its own
+        By email only             <- nearest line: the box sits at its start
+    """
+    assert line.bbox is not None
+    text = line.text.strip()
+    if (bbox[1] + bbox[3]) / 2 < (line.bbox[1] + line.bbox[3]) / 2:
+        return line.start, "", text[:_CONTEXT]
+    return line.start + len(line.text), text[-_CONTEXT:], ""
 
 
 def _before(row: Line | None, start: int | None) -> str:

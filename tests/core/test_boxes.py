@@ -61,8 +61,13 @@ def test_box_on_its_own_row_uses_nearby_lines_and_is_less_sure(make_pdf: MakePdf
         write_lines(page, ["First paragraph line of text", "", "Third line of text here"])
         draw_box(page, pymupdf.Rect(LEFT, 105, LEFT + text_width(HIDDEN), 117))
 
-    _, (box,) = found(make_pdf, draw)
-    assert box.start is None and box.line in (1, 3)
+    page, (box,) = found(make_pdf, draw)
+    assert box.line in (1, 3)
+    # A point between the lines, so comparisons and the text view can place it.
+    assert box.start is not None and box.start == box.end
+    first, third = page.lines[0], page.lines[-1]
+    assert box.start in (first.start + len(first.text), third.start)
+    assert "line of text" in box.context_before + box.context_after
     assert box.est_chars is not None and abs(box.est_chars - len(HIDDEN)) <= 4
     assert box.confidence < 0.8
 
