@@ -54,9 +54,13 @@ def export_from(app: Any, screen: Screen[Any]) -> None:
 COMPARISON_FORMATS = ("json", "html")
 
 
-def comparison_job(result: CompareResult) -> ExportJob:
-    """The comparison as JSON or HTML, written by the comparison report's core functions."""
+def comparison_job(result: CompareResult, filtered: bool = False) -> ExportJob:
+    """The comparison as JSON or HTML, written by the comparison report's core functions;
+    `filtered` says the screen shows only some changes (the file holds them all)."""
+    count = len(result.comparison.changes)
     title = "Export the comparison"
+    if filtered:
+        title += f": all {count} changes, not only those shown"
     return ExportJob(title, COMPARISON_FORMATS, partial(_write_comparison, result), "comparison")
 
 

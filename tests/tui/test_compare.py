@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import pairwise
 from pathlib import Path
 
@@ -107,6 +108,26 @@ def test_compare_exports_json(tmp_path: Path) -> None:
             await pilot.press("enter")
             await wait_for(pilot, out.exists)
             assert '"withheld"' in out.read_text(encoding="utf-8")
+
+    run(scenario())
+
+
+def test_export_after_w_says_the_file_holds_every_change(tmp_path: Path) -> None:
+    a, b = _releases(tmp_path)
+    out = tmp_path / "comparison.json"
+
+    async def scenario() -> None:
+        app = RedactviewApp([str(a), str(b)], compare=(str(a), str(b)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _compared(pilot, app)
+            changes = len(screen.result.comparison.changes)
+            await pilot.press("w", "e")
+            title = str(app.screen.query_one(".title").render())
+            assert f"all {changes} changes, not only those shown" in title
+            app.screen.query_one("#export-path").value = str(out)
+            await pilot.press("enter")
+            await wait_for(pilot, out.exists)
+            assert len(json.loads(out.read_text(encoding="utf-8"))["changes"]) == changes
 
     run(scenario())
 

@@ -230,7 +230,7 @@ class CompareScreen(Screen[None]):
             return None
         from redactview.tui.exporting import comparison_job
 
-        return comparison_job(self.result)
+        return comparison_job(self.result, filtered=self.only_focus)
 
     def action_back(self) -> None:
         """Back to the library (stopping the comparison if it is still running)."""
