@@ -42,6 +42,10 @@ _MASK_AFTER = re.compile(
 )
 _LABEL_BEFORE = re.compile(r"(?<![A-Za-z])(?P<label>[A-Za-z][A-Za-z ()/&',.-]{0,70}?)\s*:\s*$")
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z'-]+\s+){1,4})$")
+# Words around a field's name in a sentence: a leading article, a trailing verb or preposition.
+_LINKING = re.compile(
+    r"^(?:the|a|an)\s+|\s+(?:is|was|were|are|of|at|to|be|totalled|totalling|amounted to)$", re.I
+)
 _FIGURE_START = re.compile(r"\s*(?:[£$€]\s?|(?:GBP|USD|EUR)\s)?\d")
 _CURRENCIES = ("£", "€", "$", "GBP", "USD", "EUR")
 # A currency sign with no figure after it: not before a digit, another sign, or (straight after
@@ -224,4 +228,7 @@ def _field_before(text: PageText, index: int) -> str | None:
     if label:
         return label["label"].strip()
     words = _WORDS_BEFORE.search(before)
-    return words[1].strip() if words else None
+    if not words:
+        return None
+    field = _LINKING.sub("", words[1].strip())  # "The total cost was £…" → "total cost"
+    return field or words[1].strip()
