@@ -106,6 +106,10 @@ def regime_of(code: str) -> str:
     return FOIA
 
 
+# Sources that link an exemption by a guess: what was hidden, or a sentence a few lines away.
+GUESSES = frozenset({ExemptionSource.INFERRED, ExemptionSource.NEARBY})
+
+
 def exemption_rows(
     by_exemption: dict[str, int], names: NameBook, guessed: dict[str, int]
 ) -> tuple[CountRow, ...]:
@@ -123,7 +127,7 @@ def _guessed(redactions: Iterable[Redaction]) -> dict[str, int]:
     """How many redactions carry each exemption (as written, codes joined) only as a guess."""
     counts: dict[str, int] = {}
     for r in redactions:
-        if r.exemption and r.exemption_source is ExemptionSource.INFERRED:
+        if r.exemption and r.exemption_source in GUESSES:
             counts[r.exemption] = counts.get(r.exemption, 0) + 1
     return counts
 
@@ -135,7 +139,7 @@ def cited_views(
     applied: dict[str, int] = {}
     guessed: dict[str, int] = {}
     for redaction in redactions:
-        guess = redaction.exemption_source is ExemptionSource.INFERRED
+        guess = redaction.exemption_source in GUESSES
         for code in set(split_codes(redaction.exemption)):
             applied[code] = applied.get(code, 0) + 1
             guessed[code] = guessed.get(code, 0) + guess

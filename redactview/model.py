@@ -359,7 +359,9 @@ class Exemption:
     end: int
     text: str  # as printed in the document
     line: int | None = None  # 1-based line on the page where the citation begins
-    withholds: bool = False  # its sentence withholds something under it: "withheld under s.31"
+    # When its sentence withholds something under it ("withheld under s.31"): the lines of the
+    # page it may speak for (its paragraph and the ones either side, six lines at most).
+    reach: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,6 @@ SOURCE_CONFIDENCE: dict[ExemptionSource, float] = {
     ExemptionSource.INFERRED: 0.3,
 }
 ADJACENT_CHARS = 150  # a citation further away on a long line is about something else
-NEARBY_LINES = 6  # a withholding sentence further off is about another passage
 
 _PERSONAL_CODES = ("s.40", "FOISA s.38", "reg.13", "(b)(6)", "(b)(7)(C)")
 _MONEY_CODES = ("s.43", "FOISA s.33", "reg.12(5)(e)", "(b)(4)")
@@ -60,7 +59,7 @@ def attribute_exemptions(redactions: list[Redaction], cited: list[Exemption]) ->
     markers = _marker_spans(redactions)
     for exemption in cited:
         by_line[(exemption.page, exemption.line)].append(exemption)
-        if exemption.withholds and exemption.line is not None and not _inside(exemption, markers):
+        if exemption.reach and not _inside(exemption, markers):
             withholding[exemption.page].append(exemption)  # a label names its own redaction only
     sole = _sole_code(cited)
     codes = list(dict.fromkeys(e.code for e in cited))
@@ -154,18 +153,15 @@ def _inside(exemption: Exemption, spans: list[tuple[int, int]]) -> bool:
 
 
 def _nearby(redaction: Redaction, withholding: list[Exemption]) -> str | None:
-    """The code of the nearest single-code citation, within NEARBY_LINES lines, whose sentence
-    withholds something under it; the one above wins a tie."""
+    """The one code every withholding citation in reach of the redaction's line names (see
+    `Exemption.reach`); None when there is none, or when two codes are in reach (the letter may
+    tie either to this redaction)."""
     if redaction.line is None or not withholding:
         return None
     line = redaction.line
-    single = {span for span, codes in _citations(withholding) if len(codes) == 1}
-    near = [
-        (abs(e.line - line), e.line > line, e.code)
-        for e in withholding
-        if e.line is not None and abs(e.line - line) <= NEARBY_LINES and (e.start, e.end) in single
-    ]
-    return min(near)[2] if near else None
+    near = [e for e in withholding if e.reach and e.reach[0] <= line <= e.reach[1]]
+    codes = {code for _, group in _citations(near) for code in group}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _citations(exemptions: Iterable[Exemption]) -> list[tuple[tuple[int, int], list[str]]]:

@@ -24,7 +24,7 @@ from redactview.detectors.exemption_names import (
     US_FOIA,
     exemption_name,
 )
-from redactview.detectors.text_utils import MAX_PER_RULE, page_text
+from redactview.detectors.text_utils import MAX_PER_RULE, PageText, page_text
 from redactview.model import Exemption, Page
 
 __all__ = [
@@ -91,11 +91,16 @@ class CodeHit:
 
 
 _SENTENCE_REACH = 100  # characters either side of a citation read for its sentence
+NEARBY_LINES = 6  # a withholding sentence further off is about another passage
+# A sentence that withholds something under the code it cites ("are withheld under section
+# 40(2)", "we rely on s.43(2)", "section 31 is engaged"); one that denies it does not.
 _WITHHOLDING = re.compile(
-    r"\b(?:withh[eo]ld(?:ing)?|redact(?:ed|ion)|exempt(?:ed|ion)?|removed|rel(?:y|ied|ies)"
-    r"|appl(?:y|ied|ies)|engaged?)\b",
+    r"\b(?:withh[eo]ld(?:ing)?|redact(?:ed|ion)|exempt(?:ed)?|removed|rel(?:y|ied|ies)|engaged?)\b",
     re.I,
 )
+_DENIAL = re.compile(r"\b(?:no|not|nothing|none|neither|nor)\b|n't\b", re.I)
+_SENTENCE_END = re.compile(r"[.;]\s")
+_COLUMN_GAP = re.compile(r"\S {3,}\S|\t")
 
 
 def page_context(text: str) -> CodeContext:
@@ -169,7 +174,8 @@ def find_exemptions(page: Page) -> list[Exemption]:
     for hit in find_codes(page.text, page_context(page.text)):
         line = located.line_number(hit.start)
         printed = page.text[hit.start : hit.end]
-        withholds = _withholds(page.text, hit.start, hit.end)
+        withholds = line is not None and _withholds(page.text, hit.start, hit.end)
+        reach = _reach(located, line) if withholds and line is not None else None
         for code in hit.codes:
             found.append(
                 Exemption(
@@ -181,18 +187,41 @@ def find_exemptions(page: Page) -> list[Exemption]:
                     end=page.start + hit.end,
                     text=printed,
                     line=line,
-                    withholds=withholds,
+                    reach=reach,
                 )
             )
     return found
 
 
+def _reach(located: PageText, line: int) -> tuple[int, int]:
+    """The lines a withholding sentence on `line` may speak for: up to NEARBY_LINES either way,
+    crossing at most one blank line (into the paragraph before or after its own)."""
+    count = len(located.lines)
+
+    def edge(step: int) -> int:
+        at, blanks = line, 0
+        while 1 <= at + step <= count and abs(at + step - line) <= NEARBY_LINES:
+            if not located.line_text(at + step - 1).strip():
+                blanks += 1
+                if blanks > 1:
+                    break
+            at += step
+        return at
+
+    return edge(-1), edge(1)
+
+
 def _withholds(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a citation withholds something under it."""
+    """Whether the sentence around a citation (on its line and the lines either side) withholds
+    something under it, without denying it."""
     before = text[max(0, start - _SENTENCE_REACH) : start]
-    before = before[max(before.rfind(". "), before.rfind(".\n")) + 1 :]  # this sentence only
-    after = text[end : end + _SENTENCE_REACH].split(". ")[0]
-    return _WITHHOLDING.search(before) is not None or _WITHHOLDING.search(after) is not None
+    before = "\n".join(_SENTENCE_END.split(before)[-1].split("\n")[-2:])  # this line, the last
+    after = "\n".join(_SENTENCE_END.split(text[end : end + _SENTENCE_REACH])[0].split("\n")[:2])
+    lines = (before + after).split("\n")
+    if any(_COLUMN_GAP.search(line.strip()) for line in lines if line.strip()):
+        return False  # a table row or heading ("s.40(2)    Personal data    Names"): no sentence
+    sentence = " ".join(lines)
+    return _WITHHOLDING.search(sentence) is not None and _DENIAL.search(sentence) is None
 
 
 def _uk_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:

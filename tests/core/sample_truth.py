@@ -128,7 +128,8 @@ LETTER_PDF = Sample(
         ),
         mark(1, "Graduate Surveyor", "* * * * * *", ASTERISKS, code="s.40(2)", source=NEARBY),
         shape(1, (64.6, 739.0, 148.2, 751.0), TEXT_UNDER_BOX, leaked="Nadia Ferrow-Ellis"),
-        mark(2, "the yard is covered by", "[REDACTED]", LABEL, code=S31, source=NEARBY),
+        # No blank lines in the PDF's text: section 21, five lines up, is in reach too.
+        mark(2, "the yard is covered by", "[REDACTED]", LABEL),
         shape(2, (146.8, 180.0, 207.2, 192.0), BOX),
         shape(2, (230.2, 180.0, 297.8, 192.0), BOX),
         shape(2, (59.0, 544.0, 130.5, 556.0), BOX),

@@ -194,9 +194,31 @@ def test_a_withholding_sentence_a_few_lines_off_is_nearby(tmp_path: Path) -> Non
     text = LETTER_HEAD + (
         "One paragraph of the report is withheld under section 31(1)(a). It reads:\n\n"
         '  "The alarm is set by ******** at six."\n\n'
+        "Public interest test\n\n"
         "Costs are withheld under section 43(2).\n"
     )
     assert _attributed(tmp_path, text)["********"] == ("s.31(1)(a)", "nearby")
+
+
+def test_two_codes_in_reach_leave_the_exemption_unknown(tmp_path: Path) -> None:
+    text = LETTER_HEAD + (
+        "Prices are withheld under section 43(2). Staff names are withheld under section 40(2).\n"
+        "Unit rate: ********\n"
+    )
+    assert _attributed(tmp_path, text)["********"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No information has been withheld under section 43(2).",  # a denial
+        "ICO guidance on the section 43(2) exemption was read.",  # the noun: nothing withheld
+        "  s.43(2)      Commercial interests     Information withheld",  # a table row
+    ],
+)
+def test_sentences_that_withhold_nothing_are_not_nearby(tmp_path: Path, sentence: str) -> None:
+    text = LETTER_HEAD + sentence + "\nContract manager: ********\n"
+    assert _attributed(tmp_path, text)["********"][1] != "nearby"
 
 
 @pytest.mark.parametrize(
