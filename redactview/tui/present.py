@@ -63,14 +63,15 @@ def context_of(redaction: Redaction, limit: int = 40) -> str:
 def text_span(redaction: Redaction, page: Page | None) -> tuple[int, int] | None:
     """Where a redaction sits in the text: its offsets, or else the lines its box covers.
 
-    A box drawn over a PDF with no offsets is marked by the lines it overlaps, or else by the
-    line it was placed on (a box between lines, over nothing):
+    A box drawn over a PDF with no offsets (or a point between lines: a box over nothing) is
+    marked by the lines it overlaps, or else by the line it was placed beside:
 
         line bbox   |----Name: Jane Doe-----|
         box              |#########|          -> the whole line is marked
     """
-    if redaction.start is not None and redaction.end is not None:
-        return redaction.start, max(redaction.end, redaction.start + 1)
+    start, end = redaction.start, redaction.end
+    if start is not None and end is not None and end > start:
+        return start, end
     if page is None:
         return None
     box = redaction.bbox

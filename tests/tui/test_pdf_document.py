@@ -97,3 +97,24 @@ def test_i_on_a_text_document_says_images_are_for_pdfs(tmp_path: Path) -> None:
             assert any("PDFs" in n.message for n in app._notifications)
 
     run(scenario())
+
+
+def test_a_box_over_blank_lines_marks_the_line_beside_it_not_a_letter(tmp_path: Path) -> None:
+    from redactview.loaders import load_document
+    from redactview.scan import scan_file
+    from redactview.tui.present import text_span
+
+    def draw(page: pymupdf.Page) -> None:
+        write_line(page, "Date: 14 March 2025", y=100)
+        draw_box(page, pymupdf.Rect(72, 110, 250, 122))  # the address, on a line of its own
+        write_line(page, "By email only", y=146)
+
+    path = save_pdf(tmp_path / "address.pdf", [draw])
+    (box,) = scan_file(str(path)).redactions
+    assert box.start is not None and box.start == box.end  # a point between the lines
+    with load_document(path) as document:
+        page = next(iter(document.iter_pages()))
+    span = text_span(box, page)
+    assert span is not None
+    marked = page.text[span[0] - page.start : span[1] - page.start]
+    assert marked.strip() in ("Date: 14 March 2025", "By email only")  # a whole line, not a letter
