@@ -19,9 +19,14 @@ _PLACEHOLDER = re.compile(
 )
 _LABEL = re.compile(
     r"redact|withheld|exempt|removed|confidential|privileged|not\s+disclosed|"
-    r"out\s+of\s+scope|not\s+relevant|personal\s+(?:data|information|details)|"
-    r"\b(s|sec|section|reg|regulation|art|article)\.?\s*\d|\bfoi|\beir\b|"
-    r"\(b\)\s*\(\w\)|\bb\s?\(?[1-9]\)?(?:\s?\(?[a-f]\)?)?\b",  # (b)(6), (b)(G) read by OCR, B6, b7c
+    r"\b(s|sec|section|reg|regulation|art|article)\.?\s*\d|\(b\)\s*\(\d\)|\bfoi|\beir\b",
+    re.IGNORECASE,
+)
+# Labels only when they are the whole text on the box ("Personal data", not a form's
+# "Personal details" banner; "B6", not "Flat B2"): (b)(G) is an OCR's (b)(6).
+_WHOLE_LABEL = re.compile(
+    r"out\s+of\s+scope|not\s+relevant|personal\s+(?:data|information)|"
+    r"\(b\)\s*\(\w\)(?:\s*\(\w\))?|b\s?\(?[1-9]\)?(?:\s?\(?[a-f]\)?)?",
     re.IGNORECASE,
 )
 
@@ -70,4 +75,4 @@ def is_meaningful_leak(text: str) -> bool:
 
 def looks_like_label(text: str) -> bool:
     """True when text printed on a box names it as a redaction: "REDACTED", "s.40(2)", "(b)(6)"."""
-    return bool(_LABEL.search(text))
+    return bool(_LABEL.search(text) or _WHOLE_LABEL.fullmatch(text.strip()))

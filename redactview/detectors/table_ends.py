@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 _NOTE = re.compile(r"(?:notes?|sources?)\s*[:.](?:\s|$)", re.I)  # `Note:`, not `Notes Direct Ltd`
 _FOOTNOTE = re.compile(r"[*†‡]+\s?[A-Za-z]")  # `* Estimated at award`, as a line of its own
 _PROSE = re.compile(r"[^:]{1,40}:(?:\s|$)|\(?\d{1,2}[.)]\s")
-_SENTENCE = re.compile(
-    r"\S+(?:\s+\S+){2,}(?<!\bltd)(?<!\binc)(?<!\bco)(?<!\bplc)(?<!\bllp)\.", re.I
-)
+# A sentence of three words or more, one of them in lower case (`Figures exclude VAT.`), not a
+# name (`Harbour Foods Ltd.`, `IBM United Kingdom Corp.`).
+_SENTENCE = re.compile(r"(?=.*\b[a-z]+\b)\S+(?:\s+\S+){2,}\.")
 _FOOTER = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-", re.I)  # not `1 of 3`
 _CURRENCY_SIGNS = ("£", "$", "€")
 _SPLIT_GAP = 2.5  # cells closer than this many characters are one cell cut by a double space

@@ -290,6 +290,8 @@ def test_a_sentence_after_a_two_column_table_is_not_a_row(
     assert scan_text(tmp_path, capsys, *lines) == []
     lines = ("Supplier          Amount", "Fenlark Ltd       £3,100", "Harbour Foods Ltd.")
     assert scan_text(tmp_path, capsys, *lines) == ["row Harbour Foods Ltd., column Amount"]
+    lines = ("Supplier          Amount", "Fenlark Ltd       £3,100", "IBM United Kingdom Corp.")
+    assert scan_text(tmp_path, capsys, *lines) == ["row IBM United Kingdom Corp., column Amount"]
 
 
 def test_a_sum_with_a_term_is_still_money(
