@@ -98,8 +98,10 @@ def redaction_mark(
     if span is None:
         return None
     role = "selected" if selected else role_of(redaction)
-    boxed = str(redaction.kind) in BOX_KINDS and redaction.start is not None
-    fill = BOX_FILL if boxed else ""
+    start, end = redaction.start, redaction.end
+    covers_text = start is not None and end is not None and end > start
+    boxed = str(redaction.kind) in BOX_KINDS and covers_text
+    fill = BOX_FILL if boxed else ""  # a box between lines marks the line beside it, as it is
     return Mark(span[0], span[1], role, redaction.id, fill)
 
 

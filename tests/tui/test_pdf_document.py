@@ -102,7 +102,7 @@ def test_i_on_a_text_document_says_images_are_for_pdfs(tmp_path: Path) -> None:
 def test_a_box_over_blank_lines_marks_the_line_beside_it_not_a_letter(tmp_path: Path) -> None:
     from redactview.loaders import load_document
     from redactview.scan import scan_file
-    from redactview.tui.present import text_span
+    from redactview.tui.present import redaction_mark, text_span
 
     def draw(page: pymupdf.Page) -> None:
         write_line(page, "Date: 14 March 2025", y=100)
@@ -118,3 +118,5 @@ def test_a_box_over_blank_lines_marks_the_line_beside_it_not_a_letter(tmp_path: 
     assert span is not None
     marked = page.text[span[0] - page.start : span[1] - page.start]
     assert marked.strip() in ("Date: 14 March 2025", "By email only")  # a whole line, not a letter
+    mark = redaction_mark(box, page)
+    assert mark is not None and mark.fill == ""  # its spaces are not drawn as a box's ▮
