@@ -215,6 +215,8 @@ def _withholds(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a citation (on its line and the lines either side) withholds
     something under it, without denying it."""
     before = text[max(0, start - _SENTENCE_REACH) : start]
+    if before.rfind("[") > before.rfind("]"):
+        return False  # inside brackets: a label ("[Redacted - s.40(2)]") names its own marker
     before = "\n".join(_SENTENCE_END.split(before)[-1].split("\n")[-2:])  # this line, the last
     after = "\n".join(_SENTENCE_END.split(text[end : end + _SENTENCE_REACH])[0].split("\n")[:2])
     lines = (before + after).split("\n")
