@@ -98,6 +98,7 @@ _WITHHOLDING = re.compile(
     r"\b(?:withh[eo]ld(?:ing)?|redact(?:ed|ion)|exempt(?:ed)?|removed|rel(?:y|ied|ies)|engaged?)\b",
     re.I,
 )
+_ABOVE = re.compile(r"\b(?:above|previous|preceding)\b", re.I)
 _DENIAL = re.compile(r"\b(?:no|not|nothing|none|neither|nor)\b|n't\b", re.I)
 _SENTENCE_END = re.compile(r"[.;]\s")
 _COLUMN_GAP = re.compile(r"\S {3,}\S|\t")
@@ -174,8 +175,10 @@ def find_exemptions(page: Page) -> list[Exemption]:
     for hit in find_codes(page.text, page_context(page.text)):
         line = located.line_number(hit.start)
         printed = page.text[hit.start : hit.end]
-        withholds = line is not None and _withholds(page.text, hit.start, hit.end)
-        reach = _reach(located, line) if withholds and line is not None else None
+        sentence = _withholding_sentence(page.text, hit.start, hit.end) if line else None
+        reach = None
+        if sentence and line is not None:
+            reach = _reach(located, line, _ABOVE.search(sentence) is not None)
         for code in hit.codes:
             found.append(
                 Exemption(
@@ -193,37 +196,41 @@ def find_exemptions(page: Page) -> list[Exemption]:
     return found
 
 
-def _reach(located: PageText, line: int) -> tuple[int, int]:
-    """The lines a withholding sentence on `line` may speak for: up to NEARBY_LINES either way,
-    crossing at most one blank line (into the paragraph before or after its own)."""
+def _reach(located: PageText, line: int, above: bool) -> tuple[int, int]:
+    """The lines a withholding sentence on `line` may speak for, NEARBY_LINES at most each way:
+    up to the top of its own paragraph (a list it closes: "… are withheld under s.40(2)"), or
+    of the one before when it says so ("the names above"), and down into the next paragraph (a
+    passage it introduces: "… withheld under s.31. It reads:")."""
     count = len(located.lines)
 
-    def edge(step: int) -> int:
+    def edge(step: int, blank_lines: int) -> int:
         at, blanks = line, 0
         while 1 <= at + step <= count and abs(at + step - line) <= NEARBY_LINES:
             if not located.line_text(at + step - 1).strip():
                 blanks += 1
-                if blanks > 1:
+                if blanks > blank_lines:
                     break
             at += step
         return at
 
-    return edge(-1), edge(1)
+    return edge(-1, 1 if above else 0), edge(1, 1)
 
 
-def _withholds(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a citation (on its line and the lines either side) withholds
-    something under it, without denying it."""
+def _withholding_sentence(text: str, start: int, end: int) -> str | None:
+    """The sentence around a citation (its line and the lines either side) when it withholds
+    something under the code without denying it, else None."""
     before = text[max(0, start - _SENTENCE_REACH) : start]
     if before.rfind("[") > before.rfind("]"):
-        return False  # inside brackets: a label ("[Redacted - s.40(2)]") names its own marker
+        return None  # inside brackets: a label ("[Redacted - s.40(2)]") names its own marker
     before = "\n".join(_SENTENCE_END.split(before)[-1].split("\n")[-2:])  # this line, the last
     after = "\n".join(_SENTENCE_END.split(text[end : end + _SENTENCE_REACH])[0].split("\n")[:2])
     lines = (before + after).split("\n")
     if any(_COLUMN_GAP.search(line.strip()) for line in lines if line.strip()):
-        return False  # a table row or heading ("s.40(2)    Personal data    Names"): no sentence
+        return None  # a table row or heading ("s.40(2)    Personal data    Names"): no sentence
     sentence = " ".join(lines)
-    return _WITHHOLDING.search(sentence) is not None and _DENIAL.search(sentence) is None
+    if _WITHHOLDING.search(sentence) is None or _DENIAL.search(sentence) is not None:
+        return None
+    return sentence
 
 
 def _uk_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:

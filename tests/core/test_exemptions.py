@@ -249,3 +249,18 @@ def test_a_sum_of_money_is_not_given_a_nearby_personal_data_code(tmp_path: Path)
     )
     exemption, _ = _attributed(tmp_path, text)["*****"]
     assert exemption == "s.43(2)"
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("Some names have been redacted under section 40(2).", None),  # about what follows?
+        ("The names above have been redacted under section 40(2).", "s.40(2)"),
+    ],
+)
+def test_a_sentence_after_a_blank_line_reaches_back_only_when_it_says_above(
+    tmp_path: Path, closing: str, expected: str | None
+) -> None:
+    far = "\n" * 10 + "Prices are withheld under section 43(2).\n"  # so 40(2) is not the only one
+    text = LETTER_HEAD + f"Meeting attendees: ███████ and ███████.\n\n{closing}\n" + far
+    assert _attributed(tmp_path, text)["███████"][0] == expected
