@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from redactview.detectors.attribution import attribute_exemptions, harmonise_regimes
+from redactview.detectors.citation_reach import citation_reach
 from redactview.detectors.code_windows import code_windows, matches_in, whole_text
 from redactview.detectors.exemption_names import (
     EIR,
@@ -24,7 +25,7 @@ from redactview.detectors.exemption_names import (
     US_FOIA,
     exemption_name,
 )
-from redactview.detectors.text_utils import MAX_PER_RULE, PageText, page_text
+from redactview.detectors.text_utils import MAX_PER_RULE, page_text
 from redactview.model import Exemption, Page
 
 __all__ = [
@@ -88,20 +89,6 @@ class CodeHit:
     end: int
     codes: tuple[str, ...]
     regime: str
-
-
-_SENTENCE_REACH = 100  # characters either side of a citation read for its sentence
-NEARBY_LINES = 6  # a withholding sentence further off is about another passage
-# A sentence that withholds something under the code it cites ("are withheld under section
-# 40(2)", "we rely on s.43(2)", "section 31 is engaged"); one that denies it does not.
-_WITHHOLDING = re.compile(
-    r"\b(?:withh[eo]ld(?:ing)?|redact(?:ed|ion)|exempt(?:ed)?|removed|rel(?:y|ied|ies)|engaged?)\b",
-    re.I,
-)
-_ABOVE = re.compile(r"\b(?:above|previous|preceding)\b", re.I)
-_DENIAL = re.compile(r"\b(?:no|not|nothing|none|neither|nor)\b|n't\b", re.I)
-_SENTENCE_END = re.compile(r"[.;]\s")
-_COLUMN_GAP = re.compile(r"\S {3,}\S|\t")
 
 
 def page_context(text: str) -> CodeContext:
@@ -175,10 +162,7 @@ def find_exemptions(page: Page) -> list[Exemption]:
     for hit in find_codes(page.text, page_context(page.text)):
         line = located.line_number(hit.start)
         printed = page.text[hit.start : hit.end]
-        sentence = _withholding_sentence(page.text, hit.start, hit.end) if line else None
-        reach = None
-        if sentence and line is not None:
-            reach = _reach(located, line, _ABOVE.search(sentence) is not None)
+        reach = citation_reach(located, hit.start, hit.end, line) if line else None
         for code in hit.codes:
             found.append(
                 Exemption(
@@ -194,43 +178,6 @@ def find_exemptions(page: Page) -> list[Exemption]:
                 )
             )
     return found
-
-
-def _reach(located: PageText, line: int, above: bool) -> tuple[int, int]:
-    """The lines a withholding sentence on `line` may speak for, NEARBY_LINES at most each way:
-    up to the top of its own paragraph (a list it closes: "… are withheld under s.40(2)"), or
-    of the one before when it says so ("the names above"), and down into the next paragraph (a
-    passage it introduces: "… withheld under s.31. It reads:")."""
-    count = len(located.lines)
-
-    def edge(step: int, blank_lines: int) -> int:
-        at, blanks = line, 0
-        while 1 <= at + step <= count and abs(at + step - line) <= NEARBY_LINES:
-            if not located.line_text(at + step - 1).strip():
-                blanks += 1
-                if blanks > blank_lines:
-                    break
-            at += step
-        return at
-
-    return edge(-1, 1 if above else 0), edge(1, 1)
-
-
-def _withholding_sentence(text: str, start: int, end: int) -> str | None:
-    """The sentence around a citation (its line and the lines either side) when it withholds
-    something under the code without denying it, else None."""
-    before = text[max(0, start - _SENTENCE_REACH) : start]
-    if before.rfind("[") > before.rfind("]"):
-        return None  # inside brackets: a label ("[Redacted - s.40(2)]") names its own marker
-    before = "\n".join(_SENTENCE_END.split(before)[-1].split("\n")[-2:])  # this line, the last
-    after = "\n".join(_SENTENCE_END.split(text[end : end + _SENTENCE_REACH])[0].split("\n")[:2])
-    lines = (before + after).split("\n")
-    if any(_COLUMN_GAP.search(line.strip()) for line in lines if line.strip()):
-        return None  # a table row or heading ("s.40(2)    Personal data    Names"): no sentence
-    sentence = " ".join(lines)
-    if _WITHHOLDING.search(sentence) is None or _DENIAL.search(sentence) is not None:
-        return None
-    return sentence
 
 
 def _uk_hit(text: str, match: re.Match[str], ctx: CodeContext) -> CodeHit | None:
