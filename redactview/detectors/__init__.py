@@ -33,6 +33,10 @@ def detect_page(page: Page) -> list[Redaction]:
         detectors = detectors[:2]  # boxes and scans read shapes, rules, spans and images only
     for detector in detectors:
         found.extend(detector(page))
+    if page.shapes and page.text_over_image:  # a searchable scan: its image shows drawn boxes
+        from redactview.detectors import boxes, scans
+
+        found = boxes.drop_rendered(found, scans.DETECTOR)
     return sorted(settle(found), key=_reading_order)
 
 

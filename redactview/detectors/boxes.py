@@ -21,7 +21,7 @@ from redactview.detectors.placing import DETECTOR, located
 from redactview.detectors.tables import mark_missing_values
 from redactview.model import BBox, Kind, Line, Page, Redaction, Shape, Span
 
-__all__ = ["DETECTOR", "classify", "detect", "drop_duplicates", "invisible_text"]
+__all__ = ["DETECTOR", "classify", "detect", "drop_duplicates", "drop_rendered", "invisible_text"]
 _DUPLICATE_SHARE = 0.8
 
 
@@ -147,12 +147,22 @@ def drop_duplicates(found: list[Redaction]) -> list[Redaction]:
     """One redaction per place: stacked shapes (a black rect under a black image) count once."""
     kept: list[Redaction] = []
     for redaction in sorted(found, key=lambda r: (not r.leaky, -geo.area(r.bbox or (0, 0, 0, 0)))):
-        if not any(_same_place(redaction, other) for other in kept):
+        if not any(same_place(redaction, other) for other in kept):
             kept.append(redaction)
     return kept
 
 
-def _same_place(a: Redaction, b: Redaction) -> bool:
+def drop_rendered(found: list[Redaction], rendered: str) -> list[Redaction]:
+    """Without the findings of detector `rendered` (boxes found in a page image) that sit where
+    a drawn box was found: a box drawn over a searchable scan shows in its render too."""
+    drawn = [r for r in found if r.detector == DETECTOR]
+    if not drawn:
+        return found
+    return [r for r in found if r.detector != rendered or not any(same_place(r, d) for d in drawn)]
+
+
+def same_place(a: Redaction, b: Redaction) -> bool:
+    """Whether two findings cover mostly the same part of the page."""
     if a.bbox is None or b.bbox is None:
         return False
     shared = geo.intersection(a.bbox, b.bbox)

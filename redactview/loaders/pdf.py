@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from redactview.detectors import geometry as geo
-from redactview.detectors.box_rules import is_dark
 from redactview.errors import LoadError, PasswordRequired
 from redactview.loaders.mupdf import pymupdf
 from redactview.loaders.pdf_geometry import Geometry, read_geometry
 from redactview.loaders.pdf_rows import merge_rows, page_lines
-from redactview.model import BBox, Document, DocumentInfo, Format, Page, Shape
+from redactview.model import Document, DocumentInfo, Format, Page, Shape
 
 if TYPE_CHECKING:
     from redactview.loaders.scanned import ScanReader
 
 __all__ = ["PdfPages", "merge_rows", "open_pdf"]  # merge_rows: the OCR reader's rows too
 
-_OPAQUE = 0.9  # a fill at least this opaque hides what is under it
 # Ligatures and whitespace kept as the PDF has them; images are not decoded for text.
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
 
@@ -59,36 +56,14 @@ class PdfPages:
         )
 
     def _burnt_in(self, page: pymupdf.Page, geometry: Geometry) -> tuple[Shape, ...]:
-        """Boxes burnt into the image of a searchable scan (a scan with its own text layer);
-        a box drawn over the scan as a path or annotation is reported as that, not again."""
+        """Boxes burnt into the image of a searchable scan (a scan with its own text layer)."""
         if not geometry.text_over_image or self._scans is None:
             return ()
-        drawn = [shape.bbox for shape in geometry.shapes if _hides(shape)]
-        return tuple(
-            shape
-            for shape in self._scans.burnt_in_boxes(page)
-            if not any(_mostly_over(shape.bbox, bbox) for bbox in drawn)
-        )
+        return self._scans.burnt_in_boxes(page)
 
     def close(self) -> None:
         """Close the PyMuPDF document."""
         self._doc.close()
-
-
-def _hides(shape: Shape) -> bool:
-    """A drawn shape the box detector reports itself: a dark, opaque fill (not a highlight,
-    an outline or the scan's own image)."""
-    return (
-        shape.source != "image"
-        and shape.fill is not None
-        and is_dark(shape.fill)
-        and shape.opacity >= _OPAQUE
-    )
-
-
-def _mostly_over(box: BBox, other: BBox) -> bool:
-    """Whether most of `box` lies under `other`."""
-    return geo.intersection(box, other) > 0.5 * geo.area(box)
 
 
 def open_pdf(path: str, sha256: str, *, password: str | None, ocr: bool) -> Document:
