@@ -17,8 +17,8 @@ from redactview.textsafe import printable_line
 
 INVENTORY_SCHEMA = "redactview.inventory/1"
 INVENTORY_FORMATS = ("json", "csv", "md", "text", "html")
+CSV_CELL_LIMIT = 32_000  # characters a CSV cell is cut to: a spreadsheet holds 32,767
 # Suffixes that name a format other than by its name; the suffix a new file of a format gets.
-CSV_CELL_LIMIT = 32_000
 _SUFFIX_FORMATS = {"markdown": "md", "htm": "html", "txt": "text"}
 _FORMAT_SUFFIXES = {"text": "txt"}
 
@@ -190,7 +190,7 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
     if isinstance(value, str):
-        if len(value) > CSV_CELL_LIMIT:  # a spreadsheet cell holds 32,767 characters at most
+        if len(value) > CSV_CELL_LIMIT:
             cut = len(value) - CSV_CELL_LIMIT
             value = f"{value[:CSV_CELL_LIMIT]}… [{cut:,} more characters: see the JSON]"
         if value.startswith(_FORMULA_PREFIXES):
