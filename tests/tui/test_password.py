@@ -163,23 +163,9 @@ def test_compare_at_launch_asks_for_the_password_then_compares(
     run(scenario())
 
 
-def test_compare_with_the_password_refused_says_why(tmp_path: Path, locked: Path) -> None:
-    other = write_text(tmp_path, "open.txt", "\n".join(LINES))
-
-    async def scenario() -> None:
-        app = RedactviewApp([str(locked), str(other)], compare=(str(locked), str(other)))
-        async with app.run_test(size=(120, 40)) as pilot:
-            await _dialog(pilot, app)
-            await pilot.press("escape")
-            await wait_for(pilot, lambda: "Cannot compare" in "\n".join(screen_lines(app)))
-            shown = "\n".join(screen_lines(app))
-            assert "locked.pdf: encrypted: no password given" in shown
-            assert isinstance(app.screen, CompareScreen) and app.screen.result is None
-
-    run(scenario())
-
-
-def test_r_reads_a_failed_release_again_and_compares(tmp_path: Path, locked: Path) -> None:
+def test_a_refused_password_says_why_and_r_reads_the_release_again(
+    tmp_path: Path, locked: Path
+) -> None:
     other = write_text(tmp_path, "open.txt", "\n".join(LINES).replace("[REDACTED]", "£5,000"))
 
     async def scenario() -> None:
@@ -190,7 +176,9 @@ def test_r_reads_a_failed_release_again_and_compares(tmp_path: Path, locked: Pat
             await wait_for(pilot, lambda: "Cannot compare" in "\n".join(screen_lines(app)))
             screen = app.screen
             assert isinstance(screen, CompareScreen)
+            assert screen.result is None
             shown = "\n".join(screen_lines(app))
+            assert "locked.pdf: encrypted: no password given" in shown  # says why
             assert "no password given. Press r to read the releases again." in shown
             await pilot.press("r")
             await _dialog(pilot, app)
